@@ -1,0 +1,351 @@
+/**
+ * Container behavior v1: what a container does over simulated time, derived,
+ * in priority order, from the `podsim.io/behavior` annotation, the command and
+ * args, and the image catalog. Anything not understood gets the default
+ * behavior (runs until stopped, exits 143 at once on SIGTERM) and a warning.
+ */
+
+import type { Container, Pod, Probe } from '../api/v1.js';
+import { ContainerKindCode, type EngineBehavior, type EngineContainer, type EnginePod, type EngineProbe, RestartPolicyCode } from '../engine/types.js';
+import { hashString } from '../scenario/random.js';
+import { annotationOverrides } from './annotation.js';
+import { baseName, entrypointWrappers, lookupImage, type ProgramProfile } from './catalog.js';
+import { type FileEvent, runArgv, type RunResult, SHELLS } from './interpreter.js';
+import { parseShell } from './shell.js';
+
+export interface BehaviorOptions {
+  kind?: ContainerKindCode;
+  /** Seed for the pull duration; the same seed and image give the same duration. */
+  seed?: number | string;
+  /** Whether the node already has the image; the caller keeps the node's image cache. */
+  imagePresent?: (image: string) => boolean;
+  /** Service names cluster DNS resolves, for commands that wait with `nslookup`. */
+  serviceNames?: ReadonlySet<string>;
+}
+
+export interface BehaviorResult {
+  behavior: EngineBehavior;
+  warnings: string[];
+}
+
+/** Processes that, as PID 1, have no SIGTERM handler, so the kernel drops the signal and only SIGKILL stops them. */
+const PID1_IGNORES_SIGTERM = new Set(['sleep', 'tail', 'cat', ...SHELLS]);
+
+/** A preStop hook that never ends; the kubelet stops waiting at the grace period. */
+const ENDLESS_MS = 2 ** 31 - 1;
+/** NOTE: an estimate for an httpGet preStop hook against a local server, not a measurement. */
+const HTTP_HOOK_MS = 100;
+
+function defaultBehavior(): EngineBehavior {
+  return {
+    pullMs: 0,
+    runMs: -1,
+    exitCode: 0,
+    healthyFromMs: 0,
+    unhealthyFromMs: -1,
+    sigtermExitMs: 0,
+    sigtermExitCode: 143,
+    preStopMs: -1,
+    preStopFails: false,
+  };
+}
+
+/**
+ * Returns the argv a container runtime starts: ENTRYPOINT and CMD of the image
+ * unless the container sets `command` (which drops CMD) or `args` (which replaces CMD).
+ */
+export function effectiveArgv(container: Container): string[] {
+  const image = lookupImage(container.image ?? '');
+  if (container.command !== undefined && container.command.length > 0) {
+    return [...container.command, ...(container.args ?? [])];
+  }
+  return [...(image?.entrypoint ?? []), ...(container.args ?? image?.cmd ?? [])];
+}
+
+/**
+ * Strips entrypoint wrappers and `sh -c` around a single simple command: shells
+ * exec such a command, so it becomes PID 1 itself.
+ */
+function pid1Argv(argv: readonly string[]): string[] {
+  let current = [...argv];
+  for (;;) {
+    const head = current[0];
+    if (head === undefined) return current;
+    if (entrypointWrappers.has(head) || entrypointWrappers.has(baseName(head))) {
+      current = current.slice(1);
+      continue;
+    }
+    const flag = current.findIndex((arg, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(arg));
+    if (!SHELLS.has(baseName(head)) || flag < 0 || current[flag + 1] === undefined) return current;
+    try {
+      const script = parseShell(current[flag + 1]!);
+      const only = script.length === 1 ? script[0]! : undefined;
+      const command = only !== undefined && !only.background && only.rest.length === 0 && only.first.commands.length === 1 ? only.first.commands[0]! : undefined;
+      if (command === undefined || command.type !== 'simple' || command.redirects.length > 0 || command.words.length === 0) return current;
+      current = command.words;
+    } catch {
+      return current;
+    }
+  }
+}
+
+/** Returns how a container behaves, with warnings for whatever podsim had to guess. */
+export function behaviorFor(pod: Pod, container: Container, options: BehaviorOptions = {}): BehaviorResult {
+  const warnings: string[] = [];
+  const behavior = defaultBehavior();
+  const argv = pid1Argv(effectiveArgv(container));
+  let profile: ProgramProfile | undefined;
+  let run: RunResult | undefined;
+
+  if (argv.length === 0) {
+    // An image podsim does not know, run with its own command: it runs until stopped.
+  } else {
+    run = runArgv(argv, options.serviceNames === undefined ? {} : { serviceNames: options.serviceNames });
+    if (run.notUnderstood.length > 0) {
+      warnings.push(`container "${container.name}": command not understood: ${run.notUnderstood.join(', ')}; podsim runs it until stopped`);
+      run = undefined;
+    } else {
+      warnings.push(...run.notes.map((note) => `container "${container.name}" ${note}`));
+      applyRun(behavior, run, argv);
+      profile = run.program?.profile;
+    }
+  }
+
+  applyHealth(behavior, container, run, profile, argv.length === 0, warnings);
+  applyPreStop(behavior, container, options.serviceNames, warnings);
+  behavior.pullMs = pullDurationMs(container, options);
+
+  const annotation = annotationOverrides(pod, container.name);
+  Object.assign(behavior, annotation.overrides);
+  if ('pullMs' in annotation.overrides && options.imagePresent?.(container.image ?? '') === true && container.imagePullPolicy !== 'Always') {
+    behavior.pullMs = 0;
+  }
+  warnings.push(...annotation.warnings);
+  return { behavior, warnings };
+}
+
+/** Sets run time, exit code and SIGTERM handling from an interpreted command. */
+function applyRun(behavior: EngineBehavior, run: RunResult, argv: string[]): void {
+  behavior.runMs = run.endMs === Infinity ? -1 : run.endMs;
+  behavior.exitCode = run.exitCode;
+
+  const direct = !SHELLS.has(baseName(argv[0]!));
+  if (run.program !== undefined && (direct || run.program.exec)) {
+    behavior.sigtermExitMs = run.program.profile.sigtermExitMs;
+    behavior.sigtermExitCode = run.program.profile.sigtermExitCode;
+    return;
+  }
+  if (!direct && run.trap !== undefined) {
+    // The shell runs its trap once the foreground command ends; `wait` is interrupted at once.
+    const delayMs = run.usesWait ? 0 : run.longestSleepMs;
+    const handled = run.trap.exitCode !== null && delayMs < ENDLESS_MS;
+    behavior.sigtermExitMs = handled ? delayMs : -1;
+    behavior.sigtermExitCode = run.trap.exitCode ?? 143;
+    return;
+  }
+  if (PID1_IGNORES_SIGTERM.has(baseName(argv[0]!))) behavior.sigtermExitMs = -1;
+}
+
+interface Health {
+  healthyFromMs: number;
+  unhealthyFromMs: number;
+}
+
+/** Combines every probe's outcome: all must succeed, so the latest start and the earliest end win. */
+function applyHealth(
+  behavior: EngineBehavior,
+  container: Container,
+  run: RunResult | undefined,
+  profile: ProgramProfile | undefined,
+  imageDefault: boolean,
+  warnings: string[],
+): void {
+  const probes: Array<[string, Probe | undefined]> = [
+    ['startupProbe', container.startupProbe],
+    ['readinessProbe', container.readinessProbe],
+    ['livenessProbe', container.livenessProbe],
+  ];
+  let combined: Health = { healthyFromMs: 0, unhealthyFromMs: -1 };
+  for (const [field, probe] of probes) {
+    if (probe === undefined || probe === null) continue;
+    const health = probeHealth(container, field, probe, run, profile, imageDefault, warnings);
+    combined = {
+      healthyFromMs: combined.healthyFromMs < 0 || health.healthyFromMs < 0 ? -1 : Math.max(combined.healthyFromMs, health.healthyFromMs),
+      unhealthyFromMs: minTime(combined.unhealthyFromMs, health.unhealthyFromMs),
+    };
+  }
+  behavior.healthyFromMs = combined.healthyFromMs;
+  behavior.unhealthyFromMs = combined.unhealthyFromMs;
+}
+
+/** Returns the earlier of two times, where -1 means never. */
+function minTime(a: number, b: number): number {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return Math.min(a, b);
+}
+
+function probeHealth(
+  container: Container,
+  field: string,
+  probe: Probe,
+  run: RunResult | undefined,
+  profile: ProgramProfile | undefined,
+  imageDefault: boolean,
+  warnings: string[],
+): Health {
+  const healthy: Health = { healthyFromMs: 0, unhealthyFromMs: -1 };
+  const never: Health = { healthyFromMs: -1, unhealthyFromMs: -1 };
+  const where = `container "${container.name}" ${field}`;
+
+  if (probe.exec) {
+    const argv = pid1Argv(probe.exec.command ?? []);
+    const name = baseName(argv[0] ?? '');
+    if (name === 'true') return healthy;
+    if (name === 'false' || name === 'exit') return never;
+    const file = fileChecked(argv);
+    if (file === undefined) {
+      warnings.push(`${where}: exec command ${JSON.stringify((probe.exec.command ?? []).join(' '))} not understood; podsim assumes it succeeds`);
+      return healthy;
+    }
+    return fileHealth(file, run?.fileEvents ?? []);
+  }
+
+  const port = probe.httpGet?.port ?? probe.tcpSocket?.port ?? probe.grpc?.port;
+  if (port === undefined) return healthy;
+  // Unknown images and commands podsim did not understand may listen anywhere: assume success.
+  if (imageDefault || run === undefined) return healthy;
+  const portNumber = typeof port === 'number' ? port : container.ports?.find((p) => p.name === port)?.containerPort;
+  if (profile === undefined) {
+    warnings.push(`${where}: nothing in the command listens on port ${port}, so the probe fails (connection refused)`);
+    return never;
+  }
+  if (portNumber === undefined || !profile.ports.includes(portNumber)) {
+    warnings.push(`${where}: ${run.program?.name ?? 'the program'} does not listen on port ${port}, so the probe fails (connection refused)`);
+    return never;
+  }
+  const path = probe.httpGet?.path ?? '/';
+  if (probe.httpGet && profile.httpPaths !== undefined && !profile.httpPaths.includes(path)) {
+    warnings.push(`${where}: ${run.program?.name ?? 'the server'} answers 404 for ${path}, so the probe fails`);
+    return never;
+  }
+  return { healthyFromMs: profile.healthyFromMs, unhealthyFromMs: profile.unhealthyFromMs };
+}
+
+/** Returns the file an exec probe checks (`cat F`, `test -f F`, `[ -e F ]`, `ls F`, `stat F`), if that is all it does. */
+function fileChecked(argv: string[]): string | undefined {
+  const name = baseName(argv[0] ?? '');
+  const operands = argv.slice(1).filter((arg) => arg !== ']');
+  if ((name === 'cat' || name === 'ls' || name === 'stat') && operands.length === 1) return operands[0];
+  if ((name === 'test' || name === '[') && operands.length === 2 && ['-f', '-e', '-s', '-r'].includes(operands[0]!)) return operands[1];
+  return undefined;
+}
+
+/**
+ * Probes on a file succeed while it exists. Only the first existence window
+ * counts. A file the command never creates is assumed to come with the image.
+ */
+function fileHealth(path: string, events: FileEvent[]): Health {
+  const ofFile = events.filter((event) => event.path === path);
+  if (ofFile.length === 0) return { healthyFromMs: 0, unhealthyFromMs: -1 };
+  const created = ofFile.find((event) => event.exists);
+  if (created === undefined) return { healthyFromMs: -1, unhealthyFromMs: -1 };
+  const removed = ofFile.find((event) => !event.exists && event.timeMs >= created.timeMs);
+  return { healthyFromMs: created.timeMs, unhealthyFromMs: removed?.timeMs ?? -1 };
+}
+
+function applyPreStop(behavior: EngineBehavior, container: Container, serviceNames: ReadonlySet<string> | undefined, warnings: string[]): void {
+  const preStop = container.lifecycle?.preStop;
+  if (preStop === undefined || preStop === null) return;
+  if (preStop.sleep) {
+    behavior.preStopMs = (preStop.sleep.seconds ?? 0) * 1000;
+    return;
+  }
+  if (preStop.httpGet) {
+    behavior.preStopMs = HTTP_HOOK_MS;
+    return;
+  }
+  if (preStop.exec) {
+    const argv = preStop.exec.command ?? [];
+    const run = runArgv(pid1Argv(argv), serviceNames === undefined ? {} : { serviceNames });
+    if (run.notUnderstood.length > 0) {
+      warnings.push(`container "${container.name}" preStop: command not understood: ${run.notUnderstood.join(', ')}; podsim assumes it finishes at once`);
+      behavior.preStopMs = 0;
+      return;
+    }
+    behavior.preStopMs = run.endMs === Infinity ? ENDLESS_MS : run.endMs;
+    behavior.preStopFails = run.endMs !== Infinity && run.exitCode !== 0;
+    return;
+  }
+  // A tcpSocket preStop hook is accepted by the API but the kubelet does not run it.
+  behavior.preStopMs = 0;
+}
+
+/**
+ * Returns the image pull time in ms: 1–5 s from a hash of the seed and image
+ * when the node lacks the image, 0 when it has it (IfNotPresent, Never), and
+ * 200–500 ms for the digest check of `imagePullPolicy: Always`.
+ */
+export function pullDurationMs(container: Container, options: Pick<BehaviorOptions, 'seed' | 'imagePresent'>): number {
+  const image = container.image ?? '';
+  const present = options.imagePresent?.(image) ?? false;
+  const hash = hashString(`${options.seed ?? 0}|${image}`);
+  if (container.imagePullPolicy === 'Never') return 0;
+  if (present) return container.imagePullPolicy === 'Always' ? 200 + (hash % 301) : 0;
+  return 1000 + (hash % 4001);
+}
+
+export interface EnginePodOptions extends Omit<BehaviorOptions, 'kind'> {
+  /** Receives each warning with the name of the container it is about. */
+  onWarning?: (containerName: string, warning: string) => void;
+}
+
+function toEngineProbe(probe: Probe | undefined): EngineProbe | null {
+  if (probe === undefined || probe === null) return null;
+  return {
+    initialDelaySeconds: probe.initialDelaySeconds ?? 0,
+    timeoutSeconds: probe.timeoutSeconds || 1,
+    periodSeconds: probe.periodSeconds || 10,
+    successThreshold: probe.successThreshold || 1,
+    failureThreshold: probe.failureThreshold || 3,
+    terminationGracePeriodSeconds: probe.terminationGracePeriodSeconds ?? -1,
+  };
+}
+
+const restartPolicyCodes: Record<string, RestartPolicyCode> = {
+  Always: RestartPolicyCode.Always,
+  OnFailure: RestartPolicyCode.OnFailure,
+  Never: RestartPolicyCode.Never,
+};
+
+/**
+ * Converts a (defaulted) Pod into the engine's numeric form: init containers
+ * first in spec order, then app containers. Probe defaults are applied here
+ * too, so an undefaulted pod converts the same way.
+ */
+export function toEnginePod(pod: Pod, options: EnginePodOptions = {}): EnginePod {
+  const containers: EngineContainer[] = [];
+  const add = (container: Container, kind: ContainerKindCode): void => {
+    const { behavior, warnings } = behaviorFor(pod, container, { ...options, kind });
+    for (const warning of warnings) options.onWarning?.(container.name, warning);
+    const probes = kind !== ContainerKindCode.Init;
+    containers.push({
+      kind,
+      startupProbe: probes ? toEngineProbe(container.startupProbe) : null,
+      readinessProbe: probes ? toEngineProbe(container.readinessProbe) : null,
+      livenessProbe: probes ? toEngineProbe(container.livenessProbe) : null,
+      behavior,
+    });
+  };
+  for (const container of pod.spec.initContainers ?? []) {
+    add(container, container.restartPolicy === 'Always' ? ContainerKindCode.Sidecar : ContainerKindCode.Init);
+  }
+  for (const container of pod.spec.containers ?? []) add(container, ContainerKindCode.Regular);
+
+  return {
+    restartPolicy: restartPolicyCodes[pod.spec.restartPolicy ?? 'Always'] ?? RestartPolicyCode.Always,
+    terminationGracePeriodSeconds: pod.spec.terminationGracePeriodSeconds ?? 30,
+    activeDeadlineSeconds: pod.spec.activeDeadlineSeconds ?? -1,
+    containers,
+  };
+}

@@ -1,0 +1,11 @@
+export { loadScenario, loadText } from './load.js';
+export type { LoadedObject, LoadOptions, LoadResult, ScenarioError } from './load.js';
+export type { ObjectSource, SourcePosition } from './source.js';
+export { defaultPod, defaultPodSpec, defaultProbe } from './defaults.js';
+export type { DefaultPodOptions } from './defaults.js';
+export { validateObjectMeta, validatePod, validatePodSpec } from './validate.js';
+export { validateObject } from './validate-object.js';
+export { formatAggregate, formatFieldError, formatInvalidObject } from './field-errors.js';
+export type { FieldError } from './field-errors.js';
+export { knownKinds, lookupKind } from './kinds.js';
+export type { KindInfo } from './kinds.js';

@@ -1,0 +1,100 @@
+/**
+ * Validation of any known kind: metadata for all of them, and for workload
+ * kinds their pod template, validated as a Pod spec with the field paths
+ * prefixed (`spec.template.spec.containers[0].image`).
+ */
+
+import type { KubeObject, PodSpec } from '../api/v1.js';
+import { type FieldError, invalidGoValue, joinPath, notSupported, required } from './field-errors.js';
+import { defaultPodSpec } from './defaults.js';
+import type { KindInfo } from './kinds.js';
+import { validateObjectMeta, validatePodSpec } from './validate.js';
+
+/** Restart policies a workload's pod template may use (apps and batch validation). */
+const templateRestartPolicies: Record<string, readonly string[]> = {
+  Deployment: ['Always'],
+  ReplicaSet: ['Always'],
+  ReplicationController: ['Always'],
+  DaemonSet: ['Always'],
+  StatefulSet: ['Always'],
+  Job: ['OnFailure', 'Never'],
+  CronJob: ['OnFailure', 'Never'],
+};
+
+/** Kinds whose `spec.selector` is required (apps/v1). */
+const selectorRequired = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet']);
+
+function getPath(object: unknown, path: readonly string[]): unknown {
+  let value = object;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** Formats a label map as Go's %#v prints a map[string]string, keys sorted. */
+function goMapLiteral(map: Record<string, string>): string {
+  const entries = Object.keys(map)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${JSON.stringify(map[key])}`);
+  return `map[string]string{${entries.join(', ')}}`;
+}
+
+/**
+ * Validates an object of a known kind, after its pod template (if any) has
+ * been defaulted. Kinds without a pod template get the metadata checks only.
+ */
+export function validateObject(object: KubeObject, info: KindInfo): FieldError[] {
+  if (info.kind === 'Timeline') return [];
+  const errors = validateObjectMeta(object.metadata, { namespaced: info.namespaced, nameFormat: info.nameFormat });
+  if (info.podTemplatePath === undefined) return errors;
+
+  const templatePath = info.podTemplatePath.join('.');
+  const template = getPath(object, info.podTemplatePath) as { metadata?: { labels?: Record<string, string> }; spec?: PodSpec } | undefined;
+  if (template === undefined || template === null) {
+    errors.push(required(templatePath));
+    return errors;
+  }
+
+  const specPath = joinPath(templatePath, 'spec');
+  if (template.spec === undefined || template.spec === null) {
+    errors.push(required(joinPath(specPath, 'containers')));
+    return errors;
+  }
+  const spec = structuredClone(template.spec);
+  defaultPodSpec(spec);
+  if ((info.kind === 'Job' || info.kind === 'CronJob') && template.spec.restartPolicy === undefined) {
+    // Jobs have no restartPolicy default: the API server rejects the empty value.
+    spec.restartPolicy = '';
+  }
+
+  // A StatefulSet's volumeClaimTemplates become pod volumes, so mounts may name them.
+  // NOTE: kube-apiserver checks only the template labels of a StatefulSet, not its pod spec.
+  // podsim validates the pod spec too, so a broken template fails at load time.
+  const claimTemplates = info.kind === 'StatefulSet' ? (getPath(object, ['spec', 'volumeClaimTemplates']) as unknown[] | undefined) : undefined;
+  const extraVolumeNames = (claimTemplates ?? [])
+    .map((claim) => getPath(claim, ['metadata', 'name']))
+    .filter((name): name is string => typeof name === 'string');
+
+  errors.push(...validatePodSpec(spec, specPath, { extraVolumeNames }));
+
+  const allowed = templateRestartPolicies[info.kind];
+  if (allowed !== undefined && spec.restartPolicy && !allowed.includes(spec.restartPolicy)) {
+    errors.push(notSupported(joinPath(specPath, 'restartPolicy'), spec.restartPolicy, allowed));
+  }
+
+  if (selectorRequired.has(info.kind)) {
+    const selector = getPath(object, ['spec', 'selector']) as { matchLabels?: Record<string, string> } | undefined;
+    if (selector === undefined || selector === null) {
+      errors.push(required('spec.selector'));
+    } else {
+      const labels = template.metadata?.labels ?? {};
+      const matches = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
+      if (!matches) {
+        errors.push(invalidGoValue(joinPath(templatePath, 'metadata.labels'), goMapLiteral(labels), '`selector` does not match template `labels`'));
+      }
+    }
+  }
+  return errors;
+}
