@@ -1,0 +1,58 @@
+/**
+ * What a controller may do: read and write the store, create and delete pods
+ * through the API rules, record events and ask to be woken at a later
+ * simulated time. The ControlPlane implements it.
+ */
+import type { KubeObject, OwnerReference, Pod } from '../../api/v1.js';
+import type { ObjectStore } from '../store/object-store.js';
+
+export type EventType = 'Normal' | 'Warning';
+
+/** An event about any object, as a controller, the scheduler or the API server records it. */
+export interface ClusterEvent {
+  type: EventType;
+  reason: string;
+  message: string;
+  /** Reporting component, e.g. `deployment-controller`, `default-scheduler`. */
+  component: string;
+  involvedObject: { apiVersion: string; kind: string; namespace?: string; name: string; uid: string };
+  /** Simulated time in ms. */
+  timeMs: number;
+}
+
+export interface ControllerContext {
+  readonly store: ObjectStore;
+  /** Current simulated time in ms. */
+  readonly nowMs: number;
+  /**
+   * Creates a pod from a template through admission and defaulting. Returns
+   * the stored pod, or undefined when admission rejected it (the reason is
+   * recorded as a FailedCreate event on the owner).
+   */
+  createPod(pod: Pod, owner: KubeObject): Pod | undefined;
+  /** Deletes a pod gracefully, as the API server does for a controller's delete call. */
+  deletePod(pod: Pod, gracePeriodSeconds?: number): void;
+  /** Records an event about `object`. */
+  recordEvent(object: KubeObject, type: EventType, reason: string, message: string, component: string): void;
+  /** Returns a 5-character name suffix from the seeded generator (apimachinery `rand.String(5)`). */
+  randomSuffix(): string;
+  /** Asks for a reconcile at or after `timeMs` (minReadySeconds, deadlines, backoff). */
+  wakeAt(timeMs: number): void;
+}
+
+/** An ownerReference with controller=true and blockOwnerDeletion=true, as controllers set it. */
+export function controllerRef(owner: KubeObject): OwnerReference {
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name ?? '',
+    uid: owner.metadata.uid ?? '',
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+/** The ownerReference marked controller=true, if any. */
+export function controllerOf(object: KubeObject): OwnerReference | undefined {
+  return (object.metadata.ownerReferences ?? []).find((ref) => ref.controller === true);
+}

@@ -1,0 +1,28 @@
+import { parseAllDocuments } from 'yaml';
+import { readFileSync } from 'node:fs';
+import type { KubeObject } from '../../src/api/v1.js';
+import { ControlPlane, type ControlPlaneOptions } from '../../src/cluster/control-plane.js';
+import { FakeRuntime, type FakeTiming } from './fake-runtime.js';
+
+export function makeCluster(options: Partial<ControlPlaneOptions> & { timing?: FakeTiming } = {}): { plane: ControlPlane; runtime: FakeRuntime } {
+  const runtime = new FakeRuntime(options.timing);
+  const plane = new ControlPlane({ ...options, runtime });
+  runtime.plane = plane;
+  plane.reconcile(0);
+  return { plane, runtime };
+}
+
+/** Reconciles once per simulated second up to `untilMs`. */
+export function runUntil(plane: ControlPlane, untilMs: number, stepMs = 1000): void {
+  for (let t = plane.nowMs + stepMs; t <= untilMs; t += stepMs) plane.reconcile(t);
+}
+
+export function parseYaml(text: string): KubeObject[] {
+  return parseAllDocuments(text)
+    .map((document) => document.toJS() as KubeObject)
+    .filter((object) => object !== null);
+}
+
+export function loadYaml(path: string): KubeObject[] {
+  return parseYaml(readFileSync(new URL(path, import.meta.url), 'utf8'));
+}
