@@ -150,11 +150,15 @@ export function toContainerStatus(
 
   const image = container.image ?? '';
   const hasInstance = converted.containerId !== undefined;
+  // The prober manager marks a regular init container ready only once it has
+  // exited 0; while it runs it is not ready, whatever its probes would say.
+  const isRegularInit = containerKind(container, ctx) === 'init';
+  const ready = isRegularInit ? converted.state.terminated?.exitCode === 0 : engine.ready;
   const status: ContainerStatus = {
     name: container.name,
     state: converted.state,
     lastState: converted.lastState,
-    ready: engine.ready,
+    ready,
     // With no instance to read, the engine's count is the newest one the API has seen.
     restartCount: instances.length === 0 ? Math.max(converted.restartCount, engine.restartCount) : converted.restartCount,
     image: normalizeImageName(image),

@@ -12,7 +12,8 @@ import { probeFailureOutput, type ProbeOutputContext } from './probe-output.js';
 import { eventStringsFor, type EventStringsVersion } from './strings.js';
 
 export type EventType = 'Normal' | 'Warning';
-export type EventComponent = 'kubelet' | 'default-scheduler';
+/** Reporting component: the kubelet, the scheduler or a controller (`deployment-controller`, ...). */
+export type EventComponent = string;
 
 /** An event ready for the recorder: what happened and which part of the pod it is about. */
 export interface EventMessage {
@@ -22,8 +23,8 @@ export interface EventMessage {
   /** `spec.containers{name}` or `spec.initContainers{name}`; empty for pod-level events. */
   fieldPath: string;
   component: EventComponent;
-  /** The pod the event is about. */
-  involvedObject: { name: string; namespace: string; uid: string };
+  /** The object the event is about: a Pod unless kind says otherwise. */
+  involvedObject: { name: string; namespace: string; uid: string; kind?: string; apiVersion?: string };
   /** source.host: the node the reporting component runs on, if known. */
   host?: string;
 }

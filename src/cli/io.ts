@@ -1,0 +1,25 @@
+/** Where a command writes; tests pass string sinks, the binary passes the process streams. */
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads all of standard input, for `-f -`. */
+  readStdin: () => Promise<string>;
+  /** Whether stdout is a terminal. */
+  isTTY: boolean;
+  /** Resolves when the user interrupts a long-running command (ctrl-c). */
+  interrupted?: Promise<void>;
+}
+
+export function processIO(): CommandIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    isTTY: Boolean(process.stdout.isTTY),
+    interrupted: new Promise((resolve) => process.once('SIGINT', () => resolve())),
+  };
+}

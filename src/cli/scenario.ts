@@ -1,0 +1,43 @@
+import type { KubeObject, Pod } from '../api/v1.js';
+import { Simulation } from '../cluster/simulation.js';
+import { loadScenario } from '../scenario/load.js';
+import type { CommandIO } from './io.js';
+import type { CommonOptions } from './options.js';
+
+/** Thrown after the errors were printed; main exits 1 without printing more. */
+export class ReportedError extends Error {}
+
+/**
+ * Loads `-f` paths, prints every error to stderr and throws ReportedError
+ * when there was any, so a command never runs on half a scenario.
+ */
+export async function loadObjects(options: CommonOptions, io: CommandIO): Promise<KubeObject[]> {
+  if (options.filenames.length === 0) {
+    io.stderr('error: must specify one of -f and -k\n');
+    throw new ReportedError();
+  }
+  const stdin = options.filenames.includes('-') ? await io.readStdin() : undefined;
+  const result = loadScenario(options.filenames, { stdin });
+  for (const error of result.errors) io.stderr(`error: ${error.text}\n`);
+  if (result.errors.length > 0) throw new ReportedError();
+  return result.objects.map((loaded) => loaded.object);
+}
+
+/** The Pods among the loaded objects, as they are: observed mode prints what a real cluster wrote. */
+export function observedPods(objects: readonly KubeObject[]): Pod[] {
+  return objects.filter((object): object is Pod => object.kind === 'Pod');
+}
+
+/**
+ * Builds a simulation of the loaded objects, applied at time 0 as `kubectl
+ * apply` would, and advanced to `--at`. Objects the API server would reject
+ * (admission, immutable fields) are reported like load errors.
+ */
+export async function simulate(objects: readonly KubeObject[], options: CommonOptions, io: CommandIO): Promise<Simulation> {
+  const simulation = await Simulation.create({ engine: options.engine, seed: options.seed, epochMs: options.epochMs });
+  const result = simulation.apply(objects);
+  for (const line of result.errors) io.stderr(`${line}\n`);
+  if (result.errors.length > 0) throw new ReportedError();
+  simulation.advanceTo(options.atMs);
+  return simulation;
+}
