@@ -1,0 +1,29 @@
+/** Every key of the UI, in the order the help screen lists them. */
+export interface KeyHelp {
+  keys: string;
+  action: string;
+}
+
+export const KEY_HELP: readonly KeyHelp[] = [
+  { keys: 'j / k / ↓ / ↑', action: 'move the selection' },
+  { keys: 'PgDn / PgUp', action: 'move one page' },
+  { keys: 'g / G', action: 'go to the first / last row' },
+  { keys: 'd', action: 'describe the selected pod (kubectl describe pod)' },
+  { keys: 'y', action: 'show the selected pod as YAML (-o yaml)' },
+  { keys: 't', action: 'timeline of the selected pod' },
+  { keys: 'e', action: 'cluster-wide event stream' },
+  { keys: 'W', action: 'show only Warning events (toggle)' },
+  { keys: 'w', action: 'wide columns: IP, NODE, NOMINATED NODE, READINESS GATES (toggle)' },
+  { keys: 'N / A / S / R', action: 'sort by name / age / status / restarts; again to reverse' },
+  { keys: '/', action: 'filter: regex, !regex to invert, -l app=web for labels; Esc clears' },
+  { keys: ':', action: 'command: pods, events, ns NAME, ns all, deploy, rs, jobs, ds, sts, svc, nodes, quit' },
+  { keys: 'space', action: 'pause / resume the simulated clock' },
+  { keys: '+ / -', action: 'faster / slower (x1 … x1000, max)' },
+  { keys: '.', action: 'step to the next event' },
+  { keys: 'ctrl-d', action: 'delete the selected pod (grace period, force)' },
+  { keys: 'D', action: 'fleet dashboard (q returns)' },
+  { keys: 'Esc', action: 'back to the pod table' },
+  { keys: 'ctrl-l', action: 'repaint the screen' },
+  { keys: '?', action: 'this help' },
+  { keys: 'q / ctrl-c', action: 'quit' },
+];
