@@ -13,7 +13,7 @@ export class ReportedError extends Error {}
  */
 export async function loadObjects(options: CommonOptions, io: CommandIO): Promise<KubeObject[]> {
   if (options.filenames.length === 0) {
-    io.stderr('error: must specify one of -f and -k\n');
+    io.stderr('error: missing -f PATH: give a manifest file, a folder of manifests, or - for standard input\n');
     throw new ReportedError();
   }
   const stdin = options.filenames.includes('-') ? await io.readStdin() : undefined;
@@ -23,7 +23,7 @@ export async function loadObjects(options: CommonOptions, io: CommandIO): Promis
   return result.objects.map((loaded) => loaded.object);
 }
 
-/** The Pods among the loaded objects, as they are: observed mode prints what a real cluster wrote. */
+/** Returns the Pods among the loaded objects as they are, for observed mode, which prints what a real cluster wrote. */
 export function observedPods(objects: readonly KubeObject[]): Pod[] {
   return objects.filter((object): object is Pod => object.kind === 'Pod');
 }

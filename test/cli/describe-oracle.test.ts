@@ -2,10 +2,10 @@
  * Simulates every scenario and compares `describe pod` for each of its pods
  * with what the real kubectl prints for the same Pod and Events, served from
  * a read-only API server on 127.0.0.1 (test/printers/kubectlOracle.ts).
- * kubectl measures ages against the real clock, so the simulation's epoch is
- * set 20 minutes before the real time (ages then print in whole minutes), and
+ * kubectl measures ages against the real clock. So the simulation's epoch is
+ * set 20 minutes before the real time, where ages print in whole minutes.
  * podsim's text is computed for the moments just before and just after
- * kubectl ran; either must match.
+ * kubectl ran, and one of the two must match.
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
