@@ -95,6 +95,8 @@ export class ControlPlane implements ControllerContext {
   readonly timeline: TimelinePlayer;
   private readonly serviceIPs = new ServiceIPAllocator();
   private changes = 0;
+  /** `changes` when the controllers last finished a pass with nothing more to write. */
+  private reconciledChanges = -1;
   private nodesDefaulted = false;
 
   constructor(options: ControlPlaneOptions) {
@@ -183,7 +185,11 @@ export class ControlPlane implements ControllerContext {
       try {
         result.output.push(this.applyOne(structuredClone(source)));
       } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
+        if (!(error instanceof ApiError)) {
+          // A bad object must never take the simulation down: report it like the API server's rejection.
+          result.errors.push(`error: ${qualifiedSingular(source.kind)}/${source.metadata?.name ?? ''}: ${(error as Error).message}`);
+          continue;
+        }
         const operation = this.store.get(source.kind, source.metadata.namespace, source.metadata.name ?? '') ? 'applying patch' : 'creating';
         result.errors.push(error.reason === 'Invalid' ? error.message : `Error from server (${error.reason}): error when ${operation} "${file}": ${error.message}`);
       }
@@ -433,9 +439,22 @@ export class ControlPlane implements ControllerContext {
    */
   reconcile(nowMs: number): void {
     if (nowMs > this.now) this.now = nowMs;
-    for (const time of [...this.wakeTimes]) if (time <= this.now) this.wakeTimes.delete(time);
+    let woke = false;
+    for (const time of [...this.wakeTimes]) {
+      if (time > this.now) continue;
+      this.wakeTimes.delete(time);
+      woke = true;
+    }
     this.ensureNodes();
+    // A step such as failNode changes no stored object, so a step that ran counts as a wake-up.
+    const stepsBefore = this.timeline.records.length;
     this.timeline.runDue(this.now);
+    if (this.timeline.records.length > stepsBefore) woke = true;
+    this.syncPodStatuses();
+    // Controllers only act on a change: with no write since their last pass
+    // and no wake-up due, another pass would write nothing.
+    if (!woke && this.changes === this.reconciledChanges) return;
+
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const before = this.changes;
       this.syncPodStatuses();
@@ -451,6 +470,7 @@ export class ControlPlane implements ControllerContext {
       reconcileServiceEndpoints(this.store);
       if (this.changes === before) break;
     }
+    this.reconciledChanges = this.changes;
   }
 
   /** Creates the default nodes the first time the cluster runs without Node objects. */
@@ -462,7 +482,10 @@ export class ControlPlane implements ControllerContext {
   }
 
   private syncPodStatuses(): void {
-    for (const [uid, nodeName] of [...this.started]) {
+    // A runtime that tracks changes names the pods worth reading; the others report the same status again.
+    const changed = this.runtime.takeChangedPods?.();
+    const candidates = changed ? changed.flatMap((uid) => (this.started.has(uid) ? [[uid, this.started.get(uid)!] as const] : [])) : [...this.started];
+    for (const [uid, nodeName] of candidates) {
       if (this.nodeLifecycle.isDown(nodeName)) continue;
       const pod = this.store.getByUid<Pod>(uid);
       if (!pod) {
@@ -543,6 +566,8 @@ export class ControlPlane implements ControllerContext {
 
   /** Tells the runtime a node's kubelet stopped or resumed, and replays deletes it missed. */
   setNodeRunning(nodeName: string, running: boolean): void {
+    // The node lifecycle controller reacts to this on its next pass, though the store did not change.
+    this.reconciledChanges = -1;
     this.runtime.setNodeRunning?.(nodeName, running);
     if (!running) return;
     for (const [uid, grace] of [...this.pendingRuntimeDeletes]) {
@@ -629,6 +654,8 @@ export class ControlPlane implements ControllerContext {
       conditions.unshift(condition);
     }
     this.store.updateStatus(pod, { ...(pod.status ?? {}), conditions });
+    // The kubelet recomputes Ready from the readiness gates at its next status update.
+    this.runtime.statusChanged?.(pod.metadata.uid ?? '');
   }
 
   /** The pods a controller owns, for tests and printers. */

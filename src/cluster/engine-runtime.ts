@@ -120,9 +120,12 @@ export class EngineRuntime implements PodRuntime {
     }
   }
 
-  /** Whether any pod's engine state changed since the control plane last read it. */
-  hasDirtyPods(): boolean {
-    return this.dirty.size > 0;
+  statusChanged(uid: string): void {
+    if (this.byUid.has(uid)) this.dirty.add(uid);
+  }
+
+  takeChangedPods(): string[] {
+    return [...this.dirty];
   }
 
   private forget(record: PodRecord): void {

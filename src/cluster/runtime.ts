@@ -29,6 +29,13 @@ export interface PodRuntime {
   readPodStatus(uid: string, apiPod: Pod): PodRuntimeStatus | undefined;
   /** A container's image changed through an API update: the kubelet kills that container and starts the new image. */
   updateContainerImage(uid: string, containerName: string, image: string): void;
+  /**
+   * Returns the UIDs of started pods whose status may have changed since it
+   * was last read. Optional: without it the control plane reads every pod.
+   */
+  takeChangedPods?(): string[];
+  /** Someone other than the kubelet changed the pod's status (a readiness gate condition): the kubelet rebuilds it. */
+  statusChanged?(uid: string): void;
   /** The node's kubelet stopped (`running` false) or came back. Optional: a runtime without it keeps running pods. */
   setNodeRunning?(nodeName: string, running: boolean): void;
 }

@@ -4,6 +4,7 @@
  * prefixed (`spec.template.spec.containers[0].image`).
  */
 
+import { parseTimeline } from '../cluster/timeline/timeline.js';
 import type { KubeObject, PodSpec } from '../api/v1.js';
 import { type FieldError, invalidGoValue, joinPath, notSupported, required } from './field-errors.js';
 import { defaultPodSpec } from './defaults.js';
@@ -46,7 +47,7 @@ function goMapLiteral(map: Record<string, string>): string {
  * been defaulted. Kinds without a pod template get the metadata checks only.
  */
 export function validateObject(object: KubeObject, info: KindInfo): FieldError[] {
-  if (info.kind === 'Timeline') return [];
+  if (info.kind === 'Timeline') return validateTimeline(object);
   const errors = validateObjectMeta(object.metadata, { namespaced: info.namespaced, nameFormat: info.nameFormat });
   if (info.podTemplatePath === undefined) return errors;
 
@@ -97,4 +98,24 @@ export function validateObject(object: KubeObject, info: KindInfo): FieldError[]
     }
   }
   return errors;
+}
+
+/** Checks a Timeline's steps with the parser the control plane replays them with. */
+function validateTimeline(object: KubeObject): FieldError[] {
+  const errors = validateObjectMeta(object.metadata, { namespaced: true, nameFormat: 'subdomain' });
+  try {
+    parseTimeline(object.steps, object.metadata?.namespace ?? 'default');
+  } catch (error) {
+    errors.push(fieldErrorFromMessage((error as Error).message));
+  }
+  return errors;
+}
+
+/** Rebuilds a FieldError from a `path: Type: rest` message, so it prints the same text with the file position of `path`. */
+function fieldErrorFromMessage(message: string): FieldError {
+  const match = /^([^:\s]+): (Required value|Invalid value|Unsupported value)(?:: (.*))?$/s.exec(message);
+  if (!match) return { type: 'Invalid value', field: 'steps', goValue: JSON.stringify(message), detail: '' };
+  const [, field, type, rest = ''] = match;
+  if (type === 'Required value') return { type, field, detail: rest };
+  return { type: type as FieldError['type'], field, goValue: rest, detail: '' };
 }

@@ -200,6 +200,7 @@ export class ObjectStore {
    */
   updateStatus<T extends KubeObject>(object: T, status: unknown): boolean {
     const entry = this.requireEntry(object);
+    if (entry.object.status === status) return false;
     if (JSON.stringify(entry.object.status ?? null) === JSON.stringify(status ?? null)) return false;
     entry.object.status = status;
     entry.object.metadata.resourceVersion = String(this.resourceVersion++);
