@@ -11,6 +11,13 @@ export interface CommandIO {
 }
 
 export function processIO(): CommandIO {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as kubectl does.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(0);
+    });
+  }
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -1,6 +1,8 @@
 import { describePods } from './describe-pod.js';
+import { describeResources } from './describe-resources.js';
 import { getEvents } from './get-events.js';
 import { getPods } from './get-pods.js';
+import { getResources } from './get-resources.js';
 import { processIO, type CommandIO } from './io.js';
 import { parseCommonOptions, UsageError } from './options.js';
 import { ReportedError } from './scenario.js';
@@ -11,13 +13,21 @@ export const USAGE = `podsim: a Kubernetes pod lifecycle simulator
 Usage:
   podsim run PATH...                                   open the live terminal UI on scenario files
   podsim get pods [NAME...] -f PATH... [flags]         list pods as kubectl get pods prints them
+  podsim get KIND[,KIND] [NAME...] -f PATH... [flags]  list other kinds as kubectl get prints them:
+                                                       deployments (deploy), replicasets (rs),
+                                                       replicationcontrollers (rc), jobs, daemonsets (ds),
+                                                       statefulsets (sts), services (svc), endpoints (ep),
+                                                       endpointslices, nodes (no), namespaces (ns),
+                                                       podpresets, or all
   podsim describe pod NAME... -f PATH... [flags]       show pods as kubectl describe pod prints them
+  podsim describe KIND [NAME...] -f PATH... [flags]    show a deployment, replicaset, job, node or service
   podsim get events -f PATH... [--for pod/NAME]        list events as kubectl events prints them
   podsim validate -f PATH...                           check manifests as the API server would
   podsim bench [--pods N] [--engine wasm|js|both]      measure the engine on a generated fleet
 
 Flags:
   -f, --filename PATH     a file, a folder of .yaml/.yml/.json files, or - for stdin (repeatable)
+  -R, --recursive         read the folders given with -f recursively
       --at DURATION       simulated time to show, Go-style (90s, 5m, 1h30m); default 0s
   -o, --output FORMAT     wide, json, yaml or name
   -n, --namespace NS      namespace to list (default "default")
@@ -78,20 +88,22 @@ async function runGet(args: string[], io: CommandIO): Promise<number> {
   const options = parseCommonOptions(args);
   const [resource, ...names] = options.positionals;
   if (resource === undefined) {
-    throw new UsageError('You must specify the type of resource to get. Supported here: pods, events.');
+    throw new UsageError('You must specify the type of resource to get. Use "podsim get all -f PATH" or a type such as pods, deployments, services or nodes.');
   }
+  // Pods alone keep their own command, which also serves --watch and --observed.
   if (POD_WORDS.has(resource)) return getPods(names, options, io);
   if (EVENT_WORDS.has(resource)) return getEvents(options, io);
-  throw new UsageError(`the server doesn't have a resource type "${resource}"`);
+  return getResources(resource, names, options, io);
 }
 
 async function runDescribe(args: string[], io: CommandIO): Promise<number> {
   const options = parseCommonOptions(args);
   const [resource, ...names] = options.positionals;
-  if (resource === undefined || !POD_WORDS.has(resource)) {
-    throw new UsageError(`podsim describe supports pods: use "podsim describe pod NAME -f PATH"`);
+  if (resource === undefined) {
+    throw new UsageError('You must specify the type of resource to describe. Use "podsim describe KIND NAME -f PATH" with pod, deployment, replicaset, job, node or service.');
   }
-  return describePods(names, options, io);
+  if (POD_WORDS.has(resource)) return describePods(names, options, io);
+  return describeResources(resource, names, options, io);
 }
 
 /** `podsim run PATH...`: the live terminal UI; outside a terminal it points to `get pods -w` and exits 1. */

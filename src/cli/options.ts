@@ -6,6 +6,8 @@ import { parseDuration } from './duration.js';
 export interface CommonOptions {
   positionals: string[];
   filenames: string[];
+  /** `-R`: read folders given with -f recursively. */
+  recursive: boolean;
   atMs: number;
   output?: string;
   namespace: string;
@@ -32,6 +34,7 @@ export class UsageError extends Error {}
 
 const OPTION_SPEC = {
   filename: { type: 'string', short: 'f', multiple: true },
+  recursive: { type: 'boolean', short: 'R' },
   at: { type: 'string' },
   output: { type: 'string', short: 'o' },
   namespace: { type: 'string', short: 'n' },
@@ -105,6 +108,7 @@ export function parseCommonOptions(args: string[]): CommonOptions & { help: bool
   return {
     positionals: parsed.positionals,
     filenames: values.filename ?? [],
+    recursive: values.recursive ?? false,
     atMs,
     output: values.output,
     namespace: values.namespace ?? 'default',

@@ -17,7 +17,7 @@ export async function loadObjects(options: CommonOptions, io: CommandIO): Promis
     throw new ReportedError();
   }
   const stdin = options.filenames.includes('-') ? await io.readStdin() : undefined;
-  const result = loadScenario(options.filenames, { stdin });
+  const result = loadScenario(options.filenames, { stdin, recursive: options.recursive });
   for (const error of result.errors) io.stderr(`error: ${error.text}\n`);
   if (result.errors.length > 0) throw new ReportedError();
   return result.objects.map((loaded) => loaded.object);

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runCli } from './run-cli.js';
+
+test('validate lists each valid object', async () => {
+  const manifest = [
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: one}\nspec: {containers: [{name: c, image: nginx}]}',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}',
+  ].join('\n---\n');
+  const result = await runCli(['validate', '-f', '-'], manifest);
+  assert.equal(result.code, 0);
+  assert.equal(result.stdout, 'pod/one valid\ndeployment.apps/web valid\n');
+});
+
+test('validate names the file, line and field', async () => {
+  const manifest = 'apiVersion: v1\nkind: Pod\nmetadata: {name: one}\nspec:\n  containers:\n  - name: c\n';
+  const result = await runCli(['validate', '-f', '-'], manifest);
+  assert.equal(result.code, 1);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /^error: <stdin>:6:\d+: The Pod "one" is invalid: spec\.containers\[0\]\.image: Required value\n$/);
+});
+
+test('validate rejects a misspelled probe key', async () => {
+  const result = await runCli(['validate', '-R', '-f', 'test/data/k8s-examples']);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /strict decoding error: unknown field "spec\.containers\[0\]\.livenessProbe\.gRPC"/);
+});
+
+test('validate requires -f', async () => {
+  const result = await runCli(['validate']);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /missing -f PATH/);
+});
