@@ -4,10 +4,11 @@ import {
   PROBE_TYPES, PROBE_STARTUP, PROBE_LIVENESS,
   KIND_INIT, KIND_SIDECAR, POLICY_ALWAYS, POLICY_ON_FAILURE, POLICY_NEVER,
   STATE_WAITING, STATE_RUNNING, STATE_TERMINATED, WAITING_NONE,
-  PHASE_IDLE, PHASE_START_PENDING, PHASE_PULLING, PHASE_EXIT_PENDING, PHASE_PRE_STOP,
+  PHASE_IDLE, PHASE_START_PENDING, PHASE_PULLING, PHASE_EXIT_PENDING, PHASE_PRE_STOP, PHASE_POST_START,
+  WAITING_DEFAULT, KILL_POST_START,
   POD_DELETING, POD_STOPPING, POD_TERMINAL, POD_REMOVED,
   CONTAINER_IMAGE_PULLED, CONTAINER_HAS_INSTANCE, CONTAINER_HAS_PREVIOUS, CONTAINER_KILLING,
-  CONTAINER_PRE_STOP_FAILS,
+  CONTAINER_PRE_STOP_FAILS, CONTAINER_POST_START_FAILS,
   maxContainers, podFlags, podPolicy, podSize, podStartCursor, podGraceSeconds,
   podDeletionGraceSeconds, podStopStartedAt, podStopReason, timerDue,
   containerKind, containerState, containerWaitingReason, containerPhase, containerFlags,
@@ -15,12 +16,14 @@ import {
   containerBackOffMs, instanceStartedAt, instanceFinishedAt, instanceExitCode,
   previousStartedAt, previousFinishedAt, previousExitCode,
   behaviorPullMs, behaviorRunMs, behaviorExitCode, behaviorSigtermExitMs, behaviorSigtermExitCode,
-  behaviorPreStopMs, probeGraceSeconds,
+  behaviorPreStopMs, behaviorPostStartMs, behaviorHealthyFromMs, behaviorUnhealthyFromMs, probeGraceSeconds,
+  processExitAt, processExitCode, processHealthyFrom, processUnhealthyFrom,
 } from "./layout";
 import { now, schedule, cancel } from "./wheel";
 import {
   emit, EVENT_PULLING, EVENT_PULLED, EVENT_ALREADY_PRESENT, EVENT_CREATED, EVENT_STARTED,
   EVENT_EXITED, EVENT_KILLING, EVENT_PRE_STOP_FAILED, EVENT_POD_TERMINAL, EVENT_POD_REMOVED,
+  EVENT_POST_START_FINISHED,
 } from "./events";
 import { MIN_GRACE_SECONDS, EXIT_CODE_SIGKILL, containerGraceSeconds } from "./rules";
 import { containerTimer, requestSync, nextRelist } from "./timers";
@@ -30,10 +33,13 @@ export function isRunning(c: i32): bool {
   return i32(unchecked(containerState[c])) == STATE_RUNNING;
 }
 
-/** Queued for a start or pulling its image: the container will run without another sync. */
+/**
+ * Queued for a start, pulling its image or running its postStart hook: the
+ * container will run without another sync.
+ */
 export function isStartPending(c: i32): bool {
   const phase = i32(unchecked(containerPhase[c]));
-  return phase == PHASE_START_PENDING || phase == PHASE_PULLING;
+  return phase == PHASE_START_PENDING || phase == PHASE_PULLING || phase == PHASE_POST_START;
 }
 
 export function hasInstance(c: i32): bool {
@@ -96,12 +102,47 @@ function finishPull(pod: i32, c: i32): void {
   createAndStart(pod, c);
 }
 
+/** Absolute time `ms` after now, or -1 when `ms` is -1 (never). */
+function fromNow(ms: i32): i32 {
+  return ms < 0 ? -1 : now + ms;
+}
+
 /**
- * Create and start a new instance. restartCount is stamped on the new instance
- * (previous + 1, the first is 0), and the previous instance becomes lastState.
+ * Create and start a new process. Without a postStart hook it becomes the
+ * current instance at once. With one, the status keeps showing the container
+ * waiting (and the previous instance as lastState) until the hook returns.
+ * The Created and Started events come before the hook, as the kubelet sends them.
  */
 function createAndStart(pod: i32, c: i32): void {
   const index = c - pod * maxContainers;
+  unchecked((processExitAt[c] = fromNow(unchecked(behaviorRunMs[c]))));
+  unchecked((processExitCode[c] = unchecked(behaviorExitCode[c])));
+  unchecked((processHealthyFrom[c] = fromNow(unchecked(behaviorHealthyFromMs[c]))));
+  unchecked((processUnhealthyFrom[c] = fromNow(unchecked(behaviorUnhealthyFromMs[c]))));
+
+  // restartCount is stamped on the new instance: the previous one's + 1, the first is 0.
+  const hadInstance = (unchecked(containerFlags[c]) & CONTAINER_HAS_INSTANCE) != 0;
+  const restartCount = hadInstance ? unchecked(containerRestartCount[c]) + 1 : 0;
+  emit(pod, index, EVENT_CREATED, restartCount, 0);
+  emit(pod, index, EVENT_STARTED, 0, 0);
+
+  const postStartMs = unchecked(behaviorPostStartMs[c]);
+  if (postStartMs >= 0) {
+    unchecked((containerPhase[c] = PHASE_POST_START));
+    unchecked((containerState[c] = STATE_WAITING));
+    unchecked((containerWaitingReason[c] = WAITING_DEFAULT));
+    schedule(containerTimer(c, 0), now + postStartMs);
+    return;
+  }
+  beginInstance(pod, c, now);
+}
+
+/**
+ * Make the started process the current instance: the previous instance
+ * becomes lastState, the state is Running from `startedAt`, and the natural
+ * exit is scheduled.
+ */
+function beginInstance(pod: i32, c: i32, startedAt: i32): void {
   let flags = i32(unchecked(containerFlags[c]));
   if ((flags & CONTAINER_HAS_INSTANCE) != 0) {
     unchecked((previousStartedAt[c] = unchecked(instanceStartedAt[c])));
@@ -111,7 +152,7 @@ function createAndStart(pod: i32, c: i32): void {
     flags = flags | CONTAINER_HAS_PREVIOUS;
   }
   unchecked((containerFlags[c] = (flags | CONTAINER_HAS_INSTANCE) & ~CONTAINER_KILLING));
-  unchecked((instanceStartedAt[c] = now));
+  unchecked((instanceStartedAt[c] = startedAt));
   unchecked((instanceFinishedAt[c] = -1));
   unchecked((instanceExitCode[c] = 0));
   unchecked((containerState[c] = STATE_RUNNING));
@@ -119,21 +160,39 @@ function createAndStart(pod: i32, c: i32): void {
   unchecked((containerBackOffMs[c] = 0));
   forgetInstance(c);
   resyncProbes(c, -1);
-
-  emit(pod, index, EVENT_CREATED, unchecked(containerRestartCount[c]), 0);
-  emit(pod, index, EVENT_STARTED, 0, 0);
-
-  const runMs = unchecked(behaviorRunMs[c]);
-  if (runMs >= 0) {
-    unchecked((containerPhase[c] = PHASE_EXIT_PENDING));
-    unchecked((containerPendingExit[c] = unchecked(behaviorExitCode[c])));
-    schedule(containerTimer(c, 0), now + runMs);
-  } else {
-    unchecked((containerPhase[c] = PHASE_IDLE));
-  }
+  scheduleNaturalExit(c);
 
   // The PLEG notices the start at its next relist, and the pod syncs.
   requestSync(pod, nextRelist(now));
+}
+
+/** Schedule the process's own exit (processExitAt), or leave it running when it has none. */
+function scheduleNaturalExit(c: i32): void {
+  const exitAt = unchecked(processExitAt[c]);
+  if (exitAt < 0) {
+    cancel(containerTimer(c, 0));
+    unchecked((containerPhase[c] = PHASE_IDLE));
+    return;
+  }
+  unchecked((containerPhase[c] = PHASE_EXIT_PENDING));
+  unchecked((containerPendingExit[c] = unchecked(processExitCode[c])));
+  schedule(containerTimer(c, 0), exitAt > now ? exitAt : now);
+}
+
+/**
+ * The postStart hook returned. The process becomes the current instance,
+ * started when the process started. A failed hook is a FailedPostStartHook
+ * event, and the kubelet then kills the container, which restarts under the
+ * restart policy.
+ * NOTE: while that kill runs the status shows the container Running; the
+ * kubelet's status would still show it waiting, because its sync is blocked.
+ */
+function finishPostStart(pod: i32, c: i32): void {
+  beginInstance(pod, c, now - unchecked(behaviorPostStartMs[c]));
+  const fails = (unchecked(containerFlags[c]) & CONTAINER_POST_START_FAILS) != 0;
+  emit(pod, c - pod * maxContainers, EVENT_POST_START_FINISHED, fails ? 1 : 0, 0);
+  if (!fails) return;
+  killContainer(pod, c, KILL_POST_START, graceFor(pod, c, KILL_POST_START));
 }
 
 /** Drop a queued start (the pod is stopping). */
@@ -196,13 +255,11 @@ export function killContainer(pod: i32, c: i32, reason: i32, graceSeconds: i32):
 
 /** Keep a natural exit that comes before `time`; returns whether one does. */
 function exitsOnItsOwnBefore(c: i32, time: i32): bool {
-  const runMs = unchecked(behaviorRunMs[c]);
-  if (runMs < 0) return false;
-  const exitAt = unchecked(instanceStartedAt[c]) + runMs;
-  if (exitAt >= time) return false;
+  const exitAt = unchecked(processExitAt[c]);
+  if (exitAt < 0 || exitAt >= time) return false;
   unchecked((containerPhase[c] = PHASE_EXIT_PENDING));
-  unchecked((containerPendingExit[c] = unchecked(behaviorExitCode[c])));
-  schedule(containerTimer(c, 0), exitAt);
+  unchecked((containerPendingExit[c] = unchecked(processExitCode[c])));
+  schedule(containerTimer(c, 0), exitAt > now ? exitAt : now);
   return true;
 }
 
@@ -265,7 +322,45 @@ export function onStateTimer(pod: i32, c: i32): void {
     finishPreStop(pod, c);
   } else if (phase == PHASE_EXIT_PENDING) {
     exitContainer(pod, c, unchecked(containerPendingExit[c]));
+  } else if (phase == PHASE_POST_START) {
+    finishPostStart(pod, c);
   }
+}
+
+/**
+ * setExit: the running process exits on its own at `atMs` with `exitCode`
+ * (atMs -1: it runs until stopped). Applies to the current process only; the
+ * next instance starts again from the behavior. During a kill, an exit
+ * before the SIGTERM or SIGKILL exit replaces it, as a natural exit does.
+ */
+export function setProcessExit(c: i32, atMs: i32, exitCode: i32): void {
+  const phase = i32(unchecked(containerPhase[c]));
+  const running = isRunning(c);
+  if (!running && phase != PHASE_POST_START) return;
+  const at = atMs < 0 ? -1 : (atMs > now ? atMs : now);
+  unchecked((processExitAt[c] = at));
+  unchecked((processExitCode[c] = exitCode));
+  if (!running) return;
+
+  if ((unchecked(containerFlags[c]) & CONTAINER_KILLING) == 0) {
+    scheduleNaturalExit(c);
+    return;
+  }
+  // A kill is in progress: only an earlier exit changes it.
+  const due = unchecked(timerDue[containerTimer(c, 0)]);
+  if (at >= 0 && due >= 0 && at < due) exitsOnItsOwnBefore(c, due);
+}
+
+/**
+ * setHealth: probes of the current process succeed from `healthyFromMs`
+ * until `unhealthyFromMs` (absolute times, -1: never). Quiet probe workers
+ * wake, so the next tick sees the new window.
+ */
+export function setProcessHealth(c: i32, healthyFromMs: i32, unhealthyFromMs: i32): void {
+  if (!isRunning(c) && i32(unchecked(containerPhase[c])) != PHASE_POST_START) return;
+  unchecked((processHealthyFrom[c] = healthyFromMs < 0 ? -1 : healthyFromMs));
+  unchecked((processUnhealthyFrom[c] = unhealthyFromMs < 0 ? -1 : unhealthyFromMs));
+  resyncProbes(c, -1);
 }
 
 /** Grace in seconds for killing container `c` with `reason`, before preStop. */

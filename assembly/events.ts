@@ -1,7 +1,8 @@
 // Event ring from the engine to JavaScript, and the command buffer the other way.
 //
 //   events: [ timeMs | pod | container | code | a | b ] x EVENT_CAPACITY records (i32)
-//   commands: one pod spec as written by src/engine/command.ts, see readAddPodCommand
+//   commands: one pod spec as written by src/engine/command.ts (see addPod in
+//   index.ts), or a batch of behavior signals (see applySignals in index.ts)
 //
 // The ring is drained whole: JavaScript reads records [0, eventCount) and calls
 // clearEvents(). advance() stops while at least eventReserve records are free,
@@ -27,6 +28,8 @@ export const EVENT_PRE_STOP_FAILED: i32 = 12;
 export const EVENT_DEADLINE_EXCEEDED: i32 = 13;
 export const EVENT_POD_TERMINAL: i32 = 14;
 export const EVENT_POD_REMOVED: i32 = 15;
+/** a = 1 when the hook failed, else 0. */
+export const EVENT_POST_START_FINISHED: i32 = 16;
 
 export let events: Int32Array = new Int32Array(0);
 export let eventCount: i32 = 0;

@@ -10,7 +10,8 @@ import {
   podFlags, podPolicy, podSize, podInitCount, podStartedAt, podGraceSeconds, podDeadlineSeconds,
   podDeletionGraceSeconds, podStartCursor, podRandomState,
   containerKind, behaviorPullMs, behaviorRunMs, behaviorHealthyFromMs, behaviorUnhealthyFromMs,
-  behaviorSigtermExitMs, behaviorPreStopMs, behaviorExitCode, behaviorSigtermExitCode,
+  behaviorSigtermExitMs, behaviorPreStopMs, behaviorExitCode, behaviorSigtermExitCode, behaviorPostStartMs,
+  CONTAINER_POST_START_FAILS,
   containerState, containerWaitingReason, containerPhase, containerFlags, containerRestartCount,
   containerBackOffMs, backOffEntryMs, backOffUpdatedAt, instanceStartedAt, instanceFinishedAt,
   instanceExitCode, previousStartedAt, previousFinishedAt, previousExitCode,
@@ -28,16 +29,24 @@ import {
 } from "./rules";
 import { podTimer } from "./timers";
 import { startWorkers, onProbeTick, isStarted, isReady, quietTicksSkipped, setQuietTicks } from "./probe";
-import { onStateTimer } from "./container";
+import { onStateTimer, setProcessExit, setProcessHealth } from "./container";
 import { onPodTimer, deletePod as beginDeletion } from "./pod";
 
 export { setCountOnly, setQuietTicks, clearEvents, backOffHasExpired, backOffNextMs, backOffIsInBackOffSince, containerGraceSeconds, probeSucceeds };
 
 // Command buffer layout for addPod (i32 words), mirrored by src/engine/command.ts.
 export const POD_HEADER_WORDS: i32 = 4;
-export const CONTAINER_WORDS: i32 = 10 + PROBE_TYPES * 7;
+export const CONTAINER_WORDS: i32 = 12 + PROBE_TYPES * 7;
 const PROBE_WORDS: i32 = 7;
-const BEHAVIOR_WORDS: i32 = 10;
+const BEHAVIOR_WORDS: i32 = 12;
+
+// Command buffer layout for applySignals: records of SIGNAL_WORDS i32 words,
+// [op | pod | container index | a | b], mirrored by src/engine/command.ts.
+export const SIGNAL_WORDS: i32 = 5;
+/** a = absolute exit time in ms (-1: never), b = exit code. */
+export const SIGNAL_SET_EXIT: i32 = 1;
+/** a = absolute time probes start to succeed (-1: never), b = absolute time they start to fail (-1: never). */
+export const SIGNAL_SET_HEALTH: i32 = 2;
 /** Maximum grace or deadline accepted, in seconds, so `seconds * 1000` stays inside i32 time. */
 const MAX_SECONDS: i32 = 2000000;
 const DEFAULT_PERIOD_SECONDS: i32 = 10;
@@ -109,11 +118,14 @@ function decodeContainer(c: i32, word: i32): void {
   unchecked((behaviorSigtermExitMs[c] = unchecked(commands[word + 6])));
   unchecked((behaviorSigtermExitCode[c] = unchecked(commands[word + 7])));
   unchecked((behaviorPreStopMs[c] = unchecked(commands[word + 8])));
+  unchecked((behaviorPostStartMs[c] = unchecked(commands[word + 10])));
 
   unchecked((containerState[c] = STATE_WAITING));
   unchecked((containerWaitingReason[c] = WAITING_DEFAULT));
   unchecked((containerPhase[c] = PHASE_IDLE));
-  unchecked((containerFlags[c] = unchecked(commands[word + 9]) != 0 ? CONTAINER_PRE_STOP_FAILS : 0));
+  let flags = unchecked(commands[word + 9]) != 0 ? CONTAINER_PRE_STOP_FAILS : 0;
+  if (unchecked(commands[word + 11]) != 0) flags |= CONTAINER_POST_START_FAILS;
+  unchecked((containerFlags[c] = flags));
   unchecked((containerRestartCount[c] = 0));
   unchecked((containerBackOffMs[c] = 0));
   unchecked((backOffEntryMs[c] = 0));
@@ -143,6 +155,33 @@ function decodeContainer(c: i32, word: i32): void {
     unchecked((probeLastResult[cp] = RESULT_NONE));
     unchecked((probeResultRun[cp] = 0));
   }
+}
+
+/**
+ * Apply `count` behavior signals written in the command buffer, at the
+ * current time. Signals for a pod or container index out of range, or for a
+ * container with no running process, are ignored. Returns how many were applied.
+ */
+export function applySignals(count: i32): i32 {
+  const capacity = i32(commands.length / SIGNAL_WORDS);
+  const total = count < capacity ? count : capacity;
+  let applied = 0;
+  for (let i = 0; i < total; i++) {
+    const word = i * SIGNAL_WORDS;
+    const op = unchecked(commands[word]);
+    const pod = unchecked(commands[word + 1]);
+    const index = unchecked(commands[word + 2]);
+    if (pod < 0 || pod >= podCount || index < 0 || index >= i32(unchecked(podSize[pod]))) continue;
+    if ((unchecked(podFlags[pod]) & POD_IN_USE) == 0) continue;
+    const c = pod * maxContainers + index;
+    const a = unchecked(commands[word + 3]);
+    const b = unchecked(commands[word + 4]);
+    if (op == SIGNAL_SET_EXIT) setProcessExit(c, a, b & 0xff);
+    else if (op == SIGNAL_SET_HEALTH) setProcessHealth(c, a, b);
+    else continue;
+    applied++;
+  }
+  return applied;
 }
 
 /** Start the graceful deletion of a pod; it takes effect in advance(), at this time. */

@@ -8,18 +8,22 @@
 //   per pod (index pod)                per container (index c)
 //   +------------+-----+               +-------------------+-----+
 //   | podFlags   | u8  |               | containerKind     | u8  |  spec
-//   | podPolicy  | u8  |               | pullMs .. preStop | i32 |  spec (behavior)
-//   | podSize    | u8  |               | exit codes        | u8  |  spec (behavior)
-//   | podInits   | u8  |               | state, reason,    | u8  |  status
-//   | stopReason | u8  |               | phase, flags ..   |     |
-//   | startedAt  | i32 |               | restartCount,     | i32 |  status + back-off
-//   | grace      | i32 |               | back-off entry,   |     |
-//   | deadline   | i32 |               | startedSince      |     |
-//   | delGrace   | i32 |               | instance*,        | i32 |  current / previous instance
-//   | stopStart  | i32 |               | previous*         |     |
-//   | cursor     | i32 |               +-------------------+-----+
-//   | random     | i32 |
-//   +------------+-----+               per probe (index cp = c*3 + type)
+//   | podPolicy  | u8  |               | pullMs .. preStop,| i32 |  spec (behavior)
+//   | podSize    | u8  |               | postStart         |     |
+//   | podInits   | u8  |               | exit codes        | u8  |  spec (behavior)
+//   | stopReason | u8  |               | state, reason,    | u8  |  status
+//   | startedAt  | i32 |               | phase, flags ..   |     |
+//   | grace      | i32 |               | restartCount,     | i32 |  status + back-off
+//   | deadline   | i32 |               | back-off entry,   |     |
+//   | delGrace   | i32 |               | startedSince      |     |
+//   | stopStart  | i32 |               | instance*,        | i32 |  current / previous instance
+//   | cursor     | i32 |               | previous*         |     |
+//   | random     | i32 |               | process exit,     | i32 |  running process (setExit,
+//   +------------+-----+               | health window     |     |  setHealth)
+//                                      | process exit code | u8  |
+//                                      +-------------------+-----+
+//
+//                                      per probe (index cp = c*3 + type)
 //                                      +-------------------+-----+
 //                                      | period, delay,    | i32 |  spec
 //                                      | tgps              |     |
@@ -67,6 +71,7 @@ export const KILL_STOP: i32 = 0;
 export const KILL_LIVENESS: i32 = 1;
 export const KILL_STARTUP: i32 = 2;
 export const KILL_DEADLINE: i32 = 3;
+export const KILL_POST_START: i32 = 4;
 
 export const STATE_WAITING: i32 = 0;
 export const STATE_RUNNING: i32 = 1;
@@ -92,6 +97,11 @@ export const PHASE_PULLING: i32 = 2;
 export const PHASE_EXIT_PENDING: i32 = 3;
 /** preStop hook running; the timer fires when it ends or is cut off. */
 export const PHASE_PRE_STOP: i32 = 4;
+/**
+ * Process started, postStart hook running; the timer fires when the hook
+ * returns. The status still shows the container waiting, and its probes idle.
+ */
+export const PHASE_POST_START: i32 = 5;
 
 // podFlags bits.
 export const POD_IN_USE: i32 = 1;
@@ -112,6 +122,7 @@ export const CONTAINER_KILLING: i32 = 8;
 /** A sidecar that has been `started` once: later init containers may run. */
 export const CONTAINER_SIDECAR_STARTED_ONCE: i32 = 16;
 export const CONTAINER_PRE_STOP_FAILS: i32 = 32;
+export const CONTAINER_POST_START_FAILS: i32 = 64;
 
 // probeFlags bits.
 export const PROBE_CONFIGURED: i32 = 1;
@@ -158,6 +169,15 @@ export let behaviorSigtermExitMs: Int32Array = new Int32Array(0);
 export let behaviorPreStopMs: Int32Array = new Int32Array(0);
 export let behaviorExitCode: Uint8Array = new Uint8Array(0);
 export let behaviorSigtermExitCode: Uint8Array = new Uint8Array(0);
+/** postStart hook duration, or -1 when the container has no postStart hook. */
+export let behaviorPostStartMs: Int32Array = new Int32Array(0);
+
+// Per container: the running process. Set from the behavior when the process
+// starts and changed by setExit and setHealth. Absolute times; -1 means never.
+export let processExitAt: Int32Array = new Int32Array(0);
+export let processExitCode: Uint8Array = new Uint8Array(0);
+export let processHealthyFrom: Int32Array = new Int32Array(0);
+export let processUnhealthyFrom: Int32Array = new Int32Array(0);
 
 // Per container: status.
 export let containerState: Uint8Array = new Uint8Array(0);
@@ -239,6 +259,11 @@ export function initLayout(pods: i32, containers: i32): void {
   behaviorPreStopMs = new Int32Array(c);
   behaviorExitCode = new Uint8Array(c);
   behaviorSigtermExitCode = new Uint8Array(c);
+  behaviorPostStartMs = new Int32Array(c);
+  processExitAt = new Int32Array(c);
+  processExitCode = new Uint8Array(c);
+  processHealthyFrom = new Int32Array(c);
+  processUnhealthyFrom = new Int32Array(c);
 
   containerState = new Uint8Array(c);
   containerWaitingReason = new Uint8Array(c);
@@ -287,6 +312,8 @@ function totalBytes(): f64 {
   bytes += <f64>(containerKind.byteLength + behaviorPullMs.byteLength + behaviorRunMs.byteLength);
   bytes += <f64>(behaviorHealthyFromMs.byteLength + behaviorUnhealthyFromMs.byteLength + behaviorSigtermExitMs.byteLength);
   bytes += <f64>(behaviorPreStopMs.byteLength + behaviorExitCode.byteLength + behaviorSigtermExitCode.byteLength);
+  bytes += <f64>(behaviorPostStartMs.byteLength + processExitAt.byteLength + processExitCode.byteLength);
+  bytes += <f64>(processHealthyFrom.byteLength + processUnhealthyFrom.byteLength);
   bytes += <f64>(containerState.byteLength + containerWaitingReason.byteLength + containerPhase.byteLength);
   bytes += <f64>(containerFlags.byteLength + containerKillReason.byteLength + containerPendingExit.byteLength);
   bytes += <f64>(containerKillGraceSeconds.byteLength + containerRestartCount.byteLength + containerStartedSince.byteLength);

@@ -7,7 +7,7 @@ import {
   STATE_RUNNING, STATE_TERMINATED, POLICY_NEVER,
   POD_TERMINAL, POD_DELETING, CONTAINER_HAS_INSTANCE,
   maxContainers, podFlags, podPolicy, containerState, containerFlags, instanceStartedAt,
-  behaviorHealthyFromMs, behaviorUnhealthyFromMs,
+  processHealthyFrom, processUnhealthyFrom,
   probePeriodMs, probeInitialDelaySeconds, probeSuccessThreshold, probeFailureThreshold,
   probeStored, probeLastResult, probeResultRun, probeFlags, probeAnchorMs, containerStartedSince,
 } from "./layout";
@@ -199,12 +199,12 @@ function quietUntil(pod: i32, c: i32, probeType: i32): i32 {
   const delayEnd = startedAt + unchecked(probeInitialDelaySeconds[cp]) * 1000;
   if (now < delayEnd) return delayEnd;
 
-  // Steady Success: quiet until the behavior turns unhealthy.
+  // Steady Success: quiet until the process turns unhealthy (setHealth wakes the worker).
   if (!isSteadySuccess(c, cp)) return NOT_QUIET;
   quietCounts = true;
-  const unhealthyFrom = unchecked(behaviorUnhealthyFromMs[c]);
+  const unhealthyFrom = unchecked(processUnhealthyFrom[c]);
   if (unhealthyFrom < 0) return QUIET_UNTIL_WOKEN;
-  return startedAt + unhealthyFrom;
+  return unhealthyFrom;
 }
 
 /**
@@ -250,6 +250,13 @@ function initialValue(probeType: i32): i32 {
   if (probeType == PROBE_READINESS) return RESULT_FAILURE;
   if (probeType == PROBE_LIVENESS) return RESULT_SUCCESS;
   return RESULT_UNKNOWN;
+}
+
+/** Convert an absolute time of the process to ms since the instance started (-1 stays never, earlier times become 0). */
+function sinceStartOf(timeMs: i32, c: i32): i32 {
+  if (timeMs < 0) return -1;
+  const since = timeMs - unchecked(instanceStartedAt[c]);
+  return since < 0 ? 0 : since;
 }
 
 /** One doProbe of the kubelet's worker; returns whether the worker keeps running. */
@@ -298,7 +305,7 @@ export function doProbe(pod: i32, c: i32, probeType: i32): bool {
   }
 
   // Run the probe. Each failed attempt is an Unhealthy event.
-  const succeeded = probeSucceeds(unchecked(behaviorHealthyFromMs[c]), unchecked(behaviorUnhealthyFromMs[c]), sinceStart);
+  const succeeded = probeSucceeds(sinceStartOf(unchecked(processHealthyFrom[c]), c), sinceStartOf(unchecked(processUnhealthyFrom[c]), c), sinceStart);
   const result = succeeded ? RESULT_SUCCESS : RESULT_FAILURE;
   if (!succeeded) emit(pod, c - pod * maxContainers, EVENT_PROBE_FAILED, probeType, 0);
 

@@ -9,8 +9,9 @@ import type { Container, Pod, Probe } from '../api/v1.js';
 import { ContainerKindCode, type EngineBehavior, type EngineContainer, type EnginePod, type EngineProbe, RestartPolicyCode } from '../engine/types.js';
 import { hashString } from '../scenario/random.js';
 import { annotationOverrides } from './annotation.js';
-import { baseName, entrypointWrappers, lookupImage, type ProgramProfile } from './catalog.js';
-import { type FileEvent, runArgv, type RunResult, SHELLS } from './interpreter.js';
+import { baseName, entrypointWrappers, lookupImage, parseImage, type ProgramProfile } from './catalog.js';
+import { knownFileContent } from './filesystem.js';
+import { type FileEvent, type NetworkView, runArgv, type RunOptions, type RunResult, SHELLS } from './interpreter.js';
 import { parseShell } from './shell.js';
 
 export interface BehaviorOptions {
@@ -19,13 +20,46 @@ export interface BehaviorOptions {
   seed?: number | string;
   /** Whether the node already has the image; the caller keeps the node's image cache. */
   imagePresent?: (image: string) => boolean;
-  /** Service names cluster DNS resolves, for commands that wait with `nslookup`. */
+  /** Service names cluster DNS resolves, for commands that wait with `nslookup`. Ignored when `network` is set. */
   serviceNames?: ReadonlySet<string>;
+  /** DNS and Service answers as the container sees them, in ms since its process started. */
+  network?: NetworkView;
+}
+
+export type ProbeField = 'startupProbe' | 'readinessProbe' | 'livenessProbe';
+
+/** The decision rule of one probe, which the runtime uses to follow files and name failures. */
+export interface ProbePlan {
+  /** The file an exec probe checks (`cat F`, `test -f F`, ...), as the target container sees it. */
+  file?: string;
+  /** The failure output of an exec probe that is not a file check (the timeout text, or empty). */
+  execFailureOutput?: string;
+  /** Probes pass from this time until that one, in ms after the process starts; -1 means never. */
+  health: Health;
+}
+
+/** The container facts, beyond EngineBehavior, that the runtime uses while the container runs. */
+export interface ContainerPlan {
+  /** The interpreted command, or undefined for an image default, a program or a command podsim did not understand. */
+  run?: RunResult;
+  /** The interpreted postStart exec hook; its files change from the process start on. */
+  postStart?: RunResult;
+  /** Time after the start from which the program listens on `ports`, or -1 when nothing listens. */
+  listenFromMs: number;
+  ports: readonly number[];
+  /** HTTP paths that answer 200, or undefined when every path does. */
+  httpPaths?: readonly string[];
+  probes: Partial<Record<ProbeField, ProbePlan>>;
+  /** The image runs BusyBox tools (busybox, alpine), whose error messages differ from GNU coreutils. */
+  busybox: boolean;
 }
 
 export interface BehaviorResult {
   behavior: EngineBehavior;
   warnings: string[];
+  /** Commands podsim did not understand, each as `container "c": <command>`; the container runs until stopped. */
+  unsupported: string[];
+  plan: ContainerPlan;
 }
 
 /** Processes that, as PID 1, have no SIGTERM handler, so the kernel drops the signal and only SIGKILL stops them. */
@@ -47,6 +81,8 @@ function defaultBehavior(): EngineBehavior {
     sigtermExitCode: 143,
     preStopMs: -1,
     preStopFails: false,
+    postStartMs: -1,
+    postStartFails: false,
   };
 }
 
@@ -89,20 +125,32 @@ function pid1Argv(argv: readonly string[]): string[] {
   }
 }
 
+/** Builds the interpreter options for commands of `pod`: network view and the files the kubelet writes. */
+function runOptionsFor(pod: Pod, options: BehaviorOptions): RunOptions {
+  const runOptions: RunOptions = { fileContents: (path) => knownFileContent(pod, path) };
+  if (options.network !== undefined) runOptions.network = options.network;
+  else if (options.serviceNames !== undefined) runOptions.serviceNames = options.serviceNames;
+  return runOptions;
+}
+
 /** Returns how a container behaves, with warnings for whatever podsim had to guess. */
 export function behaviorFor(pod: Pod, container: Container, options: BehaviorOptions = {}): BehaviorResult {
   const warnings: string[] = [];
+  const unsupported: string[] = [];
   const behavior = defaultBehavior();
   const argv = pid1Argv(effectiveArgv(container));
+  const runOptions = runOptionsFor(pod, options);
   let profile: ProgramProfile | undefined;
   let run: RunResult | undefined;
 
   if (argv.length === 0) {
     // An image podsim does not know, run with its own command: it runs until stopped.
   } else {
-    run = runArgv(argv, options.serviceNames === undefined ? {} : { serviceNames: options.serviceNames });
+    run = runArgv(argv, runOptions);
     if (run.notUnderstood.length > 0) {
-      warnings.push(`container "${container.name}": command not understood: ${run.notUnderstood.join(', ')}; podsim runs it until stopped`);
+      const text = run.notUnderstood.join(', ');
+      warnings.push(`container "${container.name}": command not understood: ${text}; podsim runs it until stopped`);
+      unsupported.push(text);
       run = undefined;
     } else {
       warnings.push(...run.notes.map((note) => `container "${container.name}" ${note}`));
@@ -111,8 +159,19 @@ export function behaviorFor(pod: Pod, container: Container, options: BehaviorOpt
     }
   }
 
-  applyHealth(behavior, container, run, profile, argv.length === 0, warnings);
-  applyPreStop(behavior, container, options.serviceNames, warnings);
+  const programStartMs = run?.program?.startMs ?? 0;
+  const plan: ContainerPlan = {
+    listenFromMs: profile !== undefined ? programStartMs : -1,
+    ports: profile?.ports ?? [],
+    probes: {},
+    busybox: isBusyboxImage(container.image ?? ''),
+  };
+  if (run !== undefined) plan.run = run;
+  if (profile?.httpPaths !== undefined) plan.httpPaths = profile.httpPaths;
+
+  applyPostStart(behavior, plan, container, runOptions, warnings, unsupported);
+  applyHealth(behavior, plan, container, run, profile, argv.length === 0, warnings);
+  applyPreStop(behavior, container, runOptions, warnings, unsupported);
   behavior.pullMs = pullDurationMs(container, options);
 
   const annotation = annotationOverrides(pod, container.name);
@@ -121,7 +180,14 @@ export function behaviorFor(pod: Pod, container: Container, options: BehaviorOpt
     behavior.pullMs = 0;
   }
   warnings.push(...annotation.warnings);
-  return { behavior, warnings };
+  return { behavior, warnings, unsupported, plan };
+}
+
+/** Checks whether an image's shell tools are BusyBox (busybox, alpine), whose error messages differ from GNU coreutils. */
+function isBusyboxImage(image: string): boolean {
+  const name = parseImage(image).repository;
+  const last = name.slice(name.lastIndexOf('/') + 1);
+  return last === 'busybox' || last === 'alpine';
 }
 
 /** Sets run time, exit code and SIGTERM handling from an interpreted command. */
@@ -146,7 +212,7 @@ function applyRun(behavior: EngineBehavior, run: RunResult, argv: string[]): voi
   if (PID1_IGNORES_SIGTERM.has(baseName(argv[0]!))) behavior.sigtermExitMs = -1;
 }
 
-interface Health {
+export interface Health {
   healthyFromMs: number;
   unhealthyFromMs: number;
 }
@@ -154,13 +220,14 @@ interface Health {
 /** Combines every probe's outcome: all must succeed, so the latest start and the earliest end win. */
 function applyHealth(
   behavior: EngineBehavior,
+  plan: ContainerPlan,
   container: Container,
   run: RunResult | undefined,
   profile: ProgramProfile | undefined,
   imageDefault: boolean,
   warnings: string[],
 ): void {
-  const probes: Array<[string, Probe | undefined]> = [
+  const probes: Array<[ProbeField, Probe | undefined]> = [
     ['startupProbe', container.startupProbe],
     ['readinessProbe', container.readinessProbe],
     ['livenessProbe', container.livenessProbe],
@@ -168,7 +235,11 @@ function applyHealth(
   let combined: Health = { healthyFromMs: 0, unhealthyFromMs: -1 };
   for (const [field, probe] of probes) {
     if (probe === undefined || probe === null) continue;
-    const health = probeHealth(container, field, probe, run, profile, imageDefault, warnings);
+    // The postStart hook runs from the process start, so its files count as the command's.
+    const fileEvents = [...(run?.fileEvents ?? []), ...(plan.postStart?.fileEvents ?? [])].sort((a, b) => a.timeMs - b.timeMs);
+    const probePlan = probeHealth(container, field, probe, run, profile, imageDefault, warnings, fileEvents);
+    plan.probes[field] = probePlan;
+    const health = probePlan.health;
     combined = {
       healthyFromMs: combined.healthyFromMs < 0 || health.healthyFromMs < 0 ? -1 : Math.max(combined.healthyFromMs, health.healthyFromMs),
       unhealthyFromMs: minTime(combined.unhealthyFromMs, health.unhealthyFromMs),
@@ -193,43 +264,56 @@ function probeHealth(
   profile: ProgramProfile | undefined,
   imageDefault: boolean,
   warnings: string[],
-): Health {
+  fileEvents: FileEvent[],
+): ProbePlan {
   const healthy: Health = { healthyFromMs: 0, unhealthyFromMs: -1 };
   const never: Health = { healthyFromMs: -1, unhealthyFromMs: -1 };
   const where = `container "${container.name}" ${field}`;
 
   if (probe.exec) {
-    const argv = pid1Argv(probe.exec.command ?? []);
+    const command = probe.exec.command ?? [];
+    const argv = pid1Argv(command);
     const name = baseName(argv[0] ?? '');
-    if (name === 'true') return healthy;
-    if (name === 'false' || name === 'exit') return never;
+    if (name === 'true') return { health: healthy };
+    if (name === 'false' || name === 'exit') return { health: never, execFailureOutput: '' };
     const file = fileChecked(argv);
-    if (file === undefined) {
-      warnings.push(`${where}: exec command ${JSON.stringify((probe.exec.command ?? []).join(' '))} not understood; podsim assumes it succeeds`);
-      return healthy;
+    if (file !== undefined) return { file, health: fileHealth(file, fileEvents) };
+    const probeRun = argv.length > 0 ? runArgv(argv) : undefined;
+    if (probeRun === undefined || probeRun.notUnderstood.length > 0) {
+      warnings.push(`${where}: exec command ${JSON.stringify(command.join(' '))} not understood; podsim assumes it succeeds`);
+      return { health: healthy };
     }
-    return fileHealth(file, run?.fileEvents ?? []);
+    // The kubelet runs an exec probe with timeoutSeconds (default 1) and fails it when the command outlasts that.
+    const timeoutSeconds = probe.timeoutSeconds || 1;
+    if (probeRun.endMs > timeoutSeconds * 1000) {
+      return { health: never, execFailureOutput: `command timed out: "${command.join(' ')}" timed out after ${timeoutSeconds}s` };
+    }
+    if (probeRun.exitCode !== 0) return { health: never, execFailureOutput: probeRun.logLines.map((line) => line.text).join('\n') };
+    return { health: healthy };
   }
 
   const port = probe.httpGet?.port ?? probe.tcpSocket?.port ?? probe.grpc?.port;
-  if (port === undefined) return healthy;
+  if (port === undefined) return { health: healthy };
   // Unknown images and commands podsim did not understand may listen anywhere: assume success.
-  if (imageDefault || run === undefined) return healthy;
+  if (imageDefault || run === undefined) return { health: healthy };
   const portNumber = typeof port === 'number' ? port : container.ports?.find((p) => p.name === port)?.containerPort;
   if (profile === undefined) {
     warnings.push(`${where}: nothing in the command listens on port ${port}, so the probe fails (connection refused)`);
-    return never;
+    return { health: never };
   }
   if (portNumber === undefined || !profile.ports.includes(portNumber)) {
     warnings.push(`${where}: ${run.program?.name ?? 'the program'} does not listen on port ${port}, so the probe fails (connection refused)`);
-    return never;
+    return { health: never };
   }
   const path = probe.httpGet?.path ?? '/';
   if (probe.httpGet && profile.httpPaths !== undefined && !profile.httpPaths.includes(path)) {
     warnings.push(`${where}: ${run.program?.name ?? 'the server'} answers 404 for ${path}, so the probe fails`);
-    return never;
+    return { health: never };
   }
-  return { healthyFromMs: profile.healthyFromMs, unhealthyFromMs: profile.unhealthyFromMs };
+  // The program's health times count from when the script started it.
+  const startMs = run.program?.startMs ?? 0;
+  const shift = (ms: number) => (ms < 0 ? -1 : ms + startMs);
+  return { health: { healthyFromMs: shift(profile.healthyFromMs), unhealthyFromMs: shift(profile.unhealthyFromMs) } };
 }
 
 /** Returns the file an exec probe checks (`cat F`, `test -f F`, `[ -e F ]`, `ls F`, `stat F`), if that is all it does. */
@@ -254,7 +338,7 @@ function fileHealth(path: string, events: FileEvent[]): Health {
   return { healthyFromMs: created.timeMs, unhealthyFromMs: removed?.timeMs ?? -1 };
 }
 
-function applyPreStop(behavior: EngineBehavior, container: Container, serviceNames: ReadonlySet<string> | undefined, warnings: string[]): void {
+function applyPreStop(behavior: EngineBehavior, container: Container, runOptions: RunOptions, warnings: string[], unsupported: string[]): void {
   const preStop = container.lifecycle?.preStop;
   if (preStop === undefined || preStop === null) return;
   if (preStop.sleep) {
@@ -267,9 +351,10 @@ function applyPreStop(behavior: EngineBehavior, container: Container, serviceNam
   }
   if (preStop.exec) {
     const argv = preStop.exec.command ?? [];
-    const run = runArgv(pid1Argv(argv), serviceNames === undefined ? {} : { serviceNames });
+    const run = runArgv(pid1Argv(argv), runOptions);
     if (run.notUnderstood.length > 0) {
       warnings.push(`container "${container.name}" preStop: command not understood: ${run.notUnderstood.join(', ')}; podsim assumes it finishes at once`);
+      unsupported.push(`preStop: ${run.notUnderstood.join(', ')}`);
       behavior.preStopMs = 0;
       return;
     }
@@ -279,6 +364,50 @@ function applyPreStop(behavior: EngineBehavior, container: Container, serviceNam
   }
   // A tcpSocket preStop hook is accepted by the API but the kubelet does not run it.
   behavior.preStopMs = 0;
+}
+
+/**
+ * Sets the postStart hook duration and outcome. An exec hook takes as long as
+ * its command and fails when it exits non-zero; an httpGet hook fails when
+ * nothing in the container listens on its port; `sleep` takes its seconds.
+ */
+function applyPostStart(
+  behavior: EngineBehavior,
+  plan: ContainerPlan,
+  container: Container,
+  runOptions: RunOptions,
+  warnings: string[],
+  unsupported: string[],
+): void {
+  const postStart = container.lifecycle?.postStart;
+  if (postStart === undefined || postStart === null) return;
+  if (postStart.sleep) {
+    behavior.postStartMs = (postStart.sleep.seconds ?? 0) * 1000;
+    return;
+  }
+  if (postStart.httpGet) {
+    const port = postStart.httpGet.port;
+    const portNumber = typeof port === 'number' ? port : container.ports?.find((p) => p.name === port)?.containerPort;
+    behavior.postStartMs = HTTP_HOOK_MS;
+    // Unknown programs may listen anywhere, so only a known one that does not listen fails the hook.
+    behavior.postStartFails = plan.run !== undefined && (portNumber === undefined || !plan.ports.includes(portNumber));
+    return;
+  }
+  if (postStart.exec) {
+    const run = runArgv(pid1Argv(postStart.exec.command ?? []), runOptions);
+    if (run.notUnderstood.length > 0) {
+      warnings.push(`container "${container.name}" postStart: command not understood: ${run.notUnderstood.join(', ')}; podsim assumes it finishes at once`);
+      unsupported.push(`postStart: ${run.notUnderstood.join(', ')}`);
+      behavior.postStartMs = 0;
+      return;
+    }
+    plan.postStart = run;
+    behavior.postStartMs = run.endMs === Infinity ? ENDLESS_MS : run.endMs;
+    behavior.postStartFails = run.endMs !== Infinity && run.exitCode !== 0;
+    return;
+  }
+  // tcpSocket is accepted by the API, but the kubelet does not run it.
+  behavior.postStartMs = 0;
 }
 
 /**
@@ -298,6 +427,10 @@ export function pullDurationMs(container: Container, options: Pick<BehaviorOptio
 export interface EnginePodOptions extends Omit<BehaviorOptions, 'kind'> {
   /** Receives each warning with the name of the container it is about. */
   onWarning?: (containerName: string, warning: string) => void;
+  /** Receives each command podsim did not understand, with the name of its container. */
+  onUnsupported?: (containerName: string, command: string) => void;
+  /** Receives each container's plan, with its index in EnginePod.containers. */
+  onPlan?: (index: number, container: Container, plan: ContainerPlan) => void;
 }
 
 function toEngineProbe(probe: Probe | undefined): EngineProbe | null {
@@ -326,8 +459,10 @@ const restartPolicyCodes: Record<string, RestartPolicyCode> = {
 export function toEnginePod(pod: Pod, options: EnginePodOptions = {}): EnginePod {
   const containers: EngineContainer[] = [];
   const add = (container: Container, kind: ContainerKindCode): void => {
-    const { behavior, warnings } = behaviorFor(pod, container, { ...options, kind });
+    const { behavior, warnings, unsupported, plan } = behaviorFor(pod, container, { ...options, kind });
     for (const warning of warnings) options.onWarning?.(container.name, warning);
+    for (const command of unsupported) options.onUnsupported?.(container.name, command);
+    options.onPlan?.(containers.length, container, plan);
     const probes = kind !== ContainerKindCode.Init;
     containers.push({
       kind,

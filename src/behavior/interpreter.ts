@@ -34,6 +34,20 @@ export interface FileEvent {
   exists: boolean;
 }
 
+/** Text written to a file with `echo` or `printf` and `>` or `>>`. */
+export interface FileWrite {
+  path: string;
+  timeMs: number;
+  text: string;
+  append: boolean;
+}
+
+/** A line the script prints on standard output (the container log). */
+export interface LogLine {
+  timeMs: number;
+  text: string;
+}
+
 export interface RunResult {
   /** Time the script ends on its own, in ms, or Infinity. */
   endMs: number;
@@ -49,13 +63,40 @@ export interface RunResult {
   longestSleepMs: number;
   /** Whether the script waits with `wait`, which a trapped signal interrupts at once. */
   usesWait: boolean;
-  /** A long-running program the script ends in. `exec` is true when it replaced the shell as PID 1. */
-  program?: { name: string; profile: ProgramProfile; exec: boolean };
+  /**
+   * A long-running program the script ends in. `exec` is true when it
+   * replaced the shell as PID 1; `startMs` is when it started.
+   */
+  program?: { name: string; profile: ProgramProfile; exec: boolean; startMs: number };
+  /** Text written to files, in time order. */
+  writes: FileWrite[];
+  /** Lines printed on standard output, in time order. */
+  logLines: LogLine[];
+  /** Whether the outcome depends on cluster DNS or on a Service answering (nslookup, wget, curl). */
+  usesNetwork: boolean;
+}
+
+/**
+ * The network as the container reaches it, in ms since the process started.
+ * -1 means never, as far as the cluster state known now goes.
+ */
+export interface NetworkView {
+  /** Time from which cluster DNS resolves `name`. */
+  dnsFromMs(name: string): number;
+  /**
+   * Time from which an HTTP request to `host` gets an answer (a Service with
+   * ready endpoints), or undefined for a host outside the cluster, which is
+   * assumed to answer.
+   */
+  httpFromMs(host: string): number | undefined;
 }
 
 export interface RunOptions {
-  /** Service names that cluster DNS resolves (the first label of a looked-up name). */
+  /** Service names that cluster DNS resolves (the first label of a looked-up name). Ignored when `network` is set. */
   serviceNames?: ReadonlySet<string>;
+  network?: NetworkView;
+  /** Contents of files known before the script runs, for `$(cat FILE)` in words. */
+  fileContents?: (path: string) => string | undefined;
 }
 
 /** Interprets `script` (shell text) from time 0. */
@@ -80,7 +121,15 @@ export function runArgv(argv: readonly string[], options: RunOptions = {}): RunR
 }
 
 function emptyResult(): RunResult {
-  return { endMs: 0, exitCode: 0, fileEvents: [], notUnderstood: [], notes: [], longestSleepMs: 0, usesWait: false };
+  return { endMs: 0, exitCode: 0, fileEvents: [], notUnderstood: [], notes: [], longestSleepMs: 0, usesWait: false, writes: [], logLines: [], usesNetwork: false };
+}
+
+/** Finds the host of a wget or curl URL operand: `http://web.default:8080/x` → `web.default`. */
+function urlHost(url: string): string {
+  const withoutScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const authority = withoutScheme.split(/[/?#]/)[0] ?? '';
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  return host.replace(/:\d+$/, '');
 }
 
 class Interpreter {
@@ -97,7 +146,12 @@ class Interpreter {
   private trap?: { exitCode: number | null };
   private longestSleepMs = 0;
   private usesWait = false;
-  private program?: { name: string; profile: ProgramProfile; exec: boolean };
+  private program?: { name: string; profile: ProgramProfile; exec: boolean; startMs: number };
+  private readonly writes: FileWrite[] = [];
+  private readonly logLines: LogLine[] = [];
+  private usesNetwork = false;
+  /** Earliest future time (ms) at which a network lookup made so far changes its answer, or Infinity. */
+  private nextNetworkChangeMs = Infinity;
 
   constructor(private readonly options: RunOptions) {}
 
@@ -110,6 +164,9 @@ class Interpreter {
       notes: this.notes,
       longestSleepMs: this.longestSleepMs,
       usesWait: this.usesWait,
+      writes: this.writes,
+      logLines: this.logLines,
+      usesNetwork: this.usesNetwork,
     };
     if (this.trap !== undefined) result.trap = this.trap;
     if (this.program !== undefined) result.program = this.program;
@@ -164,18 +221,21 @@ class Interpreter {
   private runCommand(command: Command): void {
     switch (command.type) {
       case 'simple': {
+        let output: { path: string; append: boolean } | undefined;
         for (const redirect of command.redirects) {
-          if ((redirect.op === '>' || redirect.op === '>>' || redirect.op === '&>') && !redirect.target.startsWith('/dev/')) {
-            this.setFile(redirect.target, true);
-          }
+          if (redirect.op !== '>' && redirect.op !== '>>' && redirect.op !== '&>') continue;
+          output = { path: redirect.target, append: redirect.op === '>>' };
+          if (!redirect.target.startsWith('/dev/') || redirect.target === '/dev/termination-log') this.setFile(redirect.target, true);
         }
         // Leading NAME=value words are variable assignments, not the command.
-        const words = command.words;
+        const words = command.words.map((word) => this.expand(word));
         const start = words.findIndex((word) => !/^[A-Za-z_]\w*=/.test(word));
         if (start < 0) {
           this.status = 0;
           return;
         }
+        const name = baseName(words[start]!);
+        if (name === 'echo' || name === 'printf') this.recordOutput(name, words.slice(start + 1), output);
         this.runSimple(words[start]!, words.slice(start + 1));
         return;
       }
@@ -201,7 +261,10 @@ class Interpreter {
         return;
       }
       case 'loop': {
+        let lastIterationMs = -1;
         for (let i = 0; i < MAX_LOOP_ITERATIONS; i++) {
+          const iterationStart = this.timeMs;
+          const fileEventCount = this.fileEvents.length;
           this.runScript(command.condition);
           if (this.stopped) return;
           const holds = this.status === 0;
@@ -212,11 +275,51 @@ class Interpreter {
           this.runScript(command.body);
           if (this.stopped) return;
           if (this.timeMs >= FOREVER_MS) break;
+          const iterationMs = this.timeMs - iterationStart;
+          if (iterationMs > 0 && iterationMs === lastIterationMs && this.fileEvents.length === fileEventCount) {
+            this.skipRepeatedIterations(iterationMs);
+          }
+          lastIterationMs = iterationMs;
         }
         this.forever = true;
         return;
       }
     }
+  }
+
+  /**
+   * Jumps over loop iterations that repeat the last one, up to the last one
+   * that starts before the next network change, so a wait for a Service
+   * created hours later still ends on time.
+   */
+  private skipRepeatedIterations(iterationMs: number): void {
+    if (this.nextNetworkChangeMs >= FOREVER_MS) return;
+    const target = this.nextNetworkChangeMs;
+    const skipped = Math.floor((target - this.timeMs) / iterationMs) - 1;
+    if (skipped > 0) this.timeMs += skipped * iterationMs;
+  }
+
+  /** Replaces `$(cat FILE)` and `` `cat FILE` `` with the file's content when it is known. */
+  private expand(word: string): string {
+    const read = this.options.fileContents;
+    if (read === undefined || !word.includes('cat ')) return word;
+    return word.replace(/\$\(cat\s+([^()\s]+)\s*\)|`cat\s+([^`\s]+)\s*`/g, (whole, a: string | undefined, b: string | undefined) => {
+      const content = read((a ?? b)!);
+      return content === undefined ? whole : content.trim();
+    });
+  }
+
+  private recordOutput(name: string, args: string[], output: { path: string; append: boolean } | undefined): void {
+    let words = args;
+    if (name === 'echo') while (words[0] === '-n' || words[0] === '-e') words = words.slice(1);
+    let text = words.join(' ');
+    if (name === 'printf') text = text.replace(/\\n/g, '\n');
+    if (output === undefined) {
+      for (const line of text.split('\n')) if (line !== '' || name === 'echo') this.logLines.push({ timeMs: this.timeMs, text: line });
+      return;
+    }
+    if (name === 'echo') text += '\n';
+    this.writes.push({ path: output.path, timeMs: this.timeMs, text, append: output.append });
   }
 
   runSimple(path: string, args: string[]): void {
@@ -232,7 +335,7 @@ class Interpreter {
     }
     const profile = lookupProgram(path);
     if (profile !== undefined && !(name === 'nginx' && args.includes('-s'))) {
-      this.program = { name, profile, exec: false };
+      this.program = { name, profile, exec: false, startMs: this.timeMs };
       this.forever = true;
       return;
     }
@@ -341,8 +444,7 @@ class Interpreter {
         return;
       case 'wget':
       case 'curl':
-        this.timeMs += NETWORK_FETCH_MS;
-        this.status = 0;
+        this.status = this.fetch(operands.find((operand) => operand.includes('://')) ?? operands[operands.length - 1] ?? '');
         return;
       case 'nslookup':
       case 'dig':
@@ -403,10 +505,31 @@ class Interpreter {
   }
 
   private resolve(name: string): number {
+    this.usesNetwork = true;
     const service = name.split('.')[0] ?? '';
-    if (this.options.serviceNames?.has(service)) return 0;
+    const network = this.options.network;
+    const fromMs = network !== undefined ? network.dnsFromMs(name) : this.options.serviceNames?.has(service) ? 0 : -1;
+    if (fromMs >= 0 && this.timeMs >= fromMs) return 0;
+    if (fromMs >= 0) {
+      this.nextNetworkChangeMs = Math.min(this.nextNetworkChangeMs, fromMs);
+      return 1;
+    }
     const note = `looks up the DNS name "${name}", which fails until a Service named "${service}" exists`;
     if (!this.notes.includes(note)) this.notes.push(note);
+    return 1;
+  }
+
+  /** Runs a wget or curl request, which succeeds once the Service behind the host has ready endpoints. */
+  private fetch(url: string): number {
+    const host = urlHost(url);
+    const fromMs = this.options.network?.httpFromMs(host);
+    if (fromMs !== undefined) this.usesNetwork = true;
+    if (fromMs === undefined || (fromMs >= 0 && this.timeMs >= fromMs)) {
+      this.timeMs += NETWORK_FETCH_MS;
+      return 0;
+    }
+    if (fromMs >= 0) this.nextNetworkChangeMs = Math.min(this.nextNetworkChangeMs, fromMs);
+    // A refused connection or NXDOMAIN fails at once.
     return 1;
   }
 

@@ -5,11 +5,13 @@
  */
 import type { Pod } from '../api/v1.js';
 import type { Node as NodeObject } from '../api/core.js';
-import { toEnginePod } from '../behavior/index.js';
-import type { Engine, EngineEvent } from '../engine/types.js';
+import type { Container } from '../api/v1.js';
+import { type ClusterNetwork, type ContainerPlan, PodBehavior, toEnginePod } from '../behavior/index.js';
+import { ContainerKindCode, EngineEventCode, type Engine, type EngineEvent, type ProbeTypeCode } from '../engine/types.js';
 import { kubeletEventFor } from '../kubelet/events.js';
 import { buildPodStatus } from '../kubelet/pod-status.js';
 import type { EventMessage } from '../kubelet/events/messages.js';
+import type { TerminatedInstance } from '../kubelet/container-status.js';
 import { simulatedNodeOf } from './nodes/default-nodes.js';
 import { PodIPAllocator, type SimulatedNode } from './node.js';
 import { PodRecord } from './pod-record.js';
@@ -27,7 +29,21 @@ export interface EngineRuntimeOptions {
   serviceNames: (namespace: string) => ReadonlySet<string>;
   /** Receives warnings about container behavior podsim could not infer. */
   onWarning?: (pod: Pod, containerName: string, message: string) => void;
+  /**
+   * The cluster network as pods of a namespace see it, for DNS lookups and
+   * requests to Services. Without it, DNS resolves the names in serviceNames
+   * and requests always get an answer.
+   */
+  network?: (namespace: string) => ClusterNetwork;
+  /**
+   * Receives each command podsim did not understand, after the Warning event
+   * `PodsimUnsupportedCommand` is recorded; the owner can note it on the Pod.
+   */
+  onUnsupported?: (pod: Pod, containerName: string, command: string) => void;
 }
+
+/** Reason of the Warning event for a command podsim does not understand. */
+export const UNSUPPORTED_COMMAND_REASON = 'PodsimUnsupportedCommand';
 
 export class EngineRuntime implements PodRuntime {
   private readonly byUid = new Map<string, PodRecord>();
@@ -39,6 +55,8 @@ export class EngineRuntime implements PodRuntime {
   /** UIDs whose engine state changed since their status was last read. */
   private readonly dirty = new Set<string>();
   private readonly statusCache = new Map<string, PodRuntimeStatus>();
+  /** Per-pod trackers of running processes, their files and network waits, by UID. */
+  private readonly behaviors = new Map<string, PodBehavior>();
 
   constructor(private readonly options: EngineRuntimeOptions) {}
 
@@ -49,11 +67,18 @@ export class EngineRuntime implements PodRuntime {
     const node = this.addressesOf(nodeName);
     const pulled = this.pulledImages.get(nodeName) ?? new Set<string>();
     this.pulledImages.set(nodeName, pulled);
+    const plans: { container: Container; kind: ContainerKindCode; plan: ContainerPlan }[] = [];
+    const unsupported: { containerName: string; command: string }[] = [];
     const enginePod = toEnginePod(pod, {
       seed: this.options.seed,
       imagePresent: (image: string) => pulled.has(image),
       serviceNames: this.options.serviceNames(pod.metadata.namespace ?? 'default'),
       onWarning: (containerName: string, message: string) => this.options.onWarning?.(pod, containerName, message),
+      onUnsupported: (containerName: string, command: string) => unsupported.push({ containerName, command }),
+      onPlan: (_index: number, container: Container, plan: ContainerPlan) => plans.push({ container, kind: ContainerKindCode.Regular, plan }),
+    });
+    enginePod.containers.forEach((engineContainer, index) => {
+      if (plans[index]) plans[index].kind = engineContainer.kind;
     });
     for (const container of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
       if (container.image) pulled.add(container.image);
@@ -63,7 +88,45 @@ export class EngineRuntime implements PodRuntime {
     const record = new PodRecord(pod, engineIndex, this.options.engine.nowMs, this.allocatorFor(node).allocate(), node);
     this.byUid.set(uid, record);
     this.byEngineIndex[engineIndex] = record;
+    this.behaviors.set(uid, new PodBehavior(pod, plans));
     this.dirty.add(uid);
+    for (const { containerName, command } of unsupported) this.reportUnsupported(record, containerName, command);
+  }
+
+  /** Records the Warning event for a command podsim does not understand and passes it to onUnsupported. */
+  private reportUnsupported(record: PodRecord, containerName: string, command: string): void {
+    const pod = record.pod;
+    const index = record.containerNames.indexOf(containerName);
+    const isInit = index >= 0 && index < (pod.spec.initContainers ?? []).length;
+    this.options.recordEvent(
+      {
+        type: 'Warning',
+        reason: UNSUPPORTED_COMMAND_REASON,
+        message: `Container ${containerName}: podsim does not understand ${command}; it runs until stopped`,
+        fieldPath: isInit ? `spec.initContainers{${containerName}}` : `spec.containers{${containerName}}`,
+        component: 'kubelet',
+        involvedObject: { name: pod.metadata.name ?? '', namespace: pod.metadata.namespace ?? 'default', uid: pod.metadata.uid ?? '' },
+        host: record.node.name,
+      },
+      this.options.engine.nowMs,
+    );
+    this.options.onUnsupported?.(pod, containerName, command);
+  }
+
+  /**
+   * Services or their endpoints changed in `namespace`: commands that wait
+   * for DNS names or Services run again against the new answers, and their
+   * containers get the exit time that gives.
+   */
+  networkChanged(namespace: string): void {
+    const network = this.options.network?.(namespace);
+    if (!network) return;
+    for (const record of this.byUid.values()) {
+      if ((record.pod.metadata.namespace ?? 'default') !== namespace) continue;
+      const behavior = this.behaviors.get(record.pod.metadata.uid ?? '');
+      if (!behavior) continue;
+      for (const index of behavior.networkDependents()) behavior.sendExit(this.options.engine, record.engineIndex, index, this.options.engine.nowMs, network);
+    }
   }
 
   deletePod(uid: string, gracePeriodSeconds: number): void {
@@ -86,12 +149,15 @@ export class EngineRuntime implements PodRuntime {
       record.containerNames.map((name, index) => [name, engine.readContainer(record.engineIndex, index)]),
     );
     record.pod = apiPod;
+    const behavior = this.behaviors.get(uid);
+    behavior?.setPod(apiPod);
     const status = buildPodStatus(apiPod, podState, states, {
       nowMs: engine.nowMs,
       epochMs: this.options.epochMs,
       previousStatus: apiPod.status,
       hostIP: record.node.internalIP,
       podIP: record.podIP,
+      ...(behavior ? { terminationMessageFor: (name: string, instance: TerminatedInstance) => behavior.terminationMessage(name, instance) } : {}),
     });
     const reported = { status, terminated: podState.removed };
     this.statusCache.set(uid, reported);
@@ -109,15 +175,46 @@ export class EngineRuntime implements PodRuntime {
     void image;
   }
 
-  /** Turns engine records into kubelet events and marks their pods for a status read. */
+  /**
+   * Turns engine records into kubelet events and marks their pods for a
+   * status read. Process starts and exits update what the pod's files and
+   * network look like, and the affected containers get setExit and setHealth.
+   */
   handleEngineEvents(events: readonly EngineEvent[]): void {
+    const filesChanged = new Set<PodRecord>();
     for (const event of events) {
       const record = this.byEngineIndex[event.pod];
       if (!record) continue;
-      this.dirty.add(record.pod.metadata.uid ?? '');
-      const message = kubeletEventFor(event, record.pod, { podIP: record.podIP, nodeName: record.node.name });
+      const uid = record.pod.metadata.uid ?? '';
+      this.dirty.add(uid);
+      const behavior = this.behaviors.get(uid);
+      if (behavior && event.code === EngineEventCode.Started) {
+        behavior.processStarted(event.container, event.timeMs);
+        filesChanged.add(record);
+        if (behavior.usesNetwork(event.container)) {
+          const network = this.networkFor(record);
+          behavior.sendExit(this.options.engine, record.engineIndex, event.container, event.timeMs, network);
+        }
+      } else if (behavior && event.code === EngineEventCode.Exited) {
+        behavior.processExited(event.container, event.timeMs);
+        filesChanged.add(record);
+      }
+      const probeContext = behavior && event.code === EngineEventCode.ProbeFailed
+        ? behavior.probeFailureContext(event.container, event.a as ProbeTypeCode, event.timeMs, record.podIP)
+        : {};
+      const message = kubeletEventFor(event, record.pod, { podIP: record.podIP, nodeName: record.node.name, ...probeContext });
       if (message) this.options.recordEvent(message, event.timeMs);
     }
+    for (const record of filesChanged) this.behaviors.get(record.pod.metadata.uid ?? '')?.sendHealth(this.options.engine, record.engineIndex);
+  }
+
+  /** Returns the network as the pod's namespace sees it; without a network option, DNS knows serviceNames and every request is answered. */
+  private networkFor(record: PodRecord): ClusterNetwork {
+    const namespace = record.pod.metadata.namespace ?? 'default';
+    const network = this.options.network?.(namespace);
+    if (network) return network;
+    const names = this.options.serviceNames(namespace);
+    return { resolves: (name) => names.has(name.split('.')[0] ?? ''), answers: () => undefined };
   }
 
   statusChanged(uid: string): void {
@@ -133,6 +230,7 @@ export class EngineRuntime implements PodRuntime {
     this.byUid.delete(uid);
     this.byEngineIndex[record.engineIndex] = undefined;
     this.statusCache.delete(uid);
+    this.behaviors.delete(uid);
   }
 
   private addressesOf(nodeName: string): SimulatedNode {

@@ -4,7 +4,7 @@
  * from one due timer to the next, and the control plane reconciles at each
  * of those times, so every status change carries the time it happened.
  */
-import type { Service } from '../api/core.js';
+import type { Endpoints, Service } from '../api/core.js';
 import type { Node as NodeObject } from '../api/core.js';
 import type { Event, KubeObject, Pod } from '../api/v1.js';
 import { createEngine } from '../engine/index.js';
@@ -15,6 +15,10 @@ import { ControlPlane, type ApplyResult, type DeleteOptions } from './control-pl
 import type { ClusterEvent } from './controllers/context.js';
 import { EngineRuntime } from './engine-runtime.js';
 import { EventRecorder } from './events/recorder.js';
+import { CLUSTER_DOMAIN, lookupService } from './services/dns.js';
+
+/** Annotation prefix under which a Pod notes the commands podsim did not understand, one per container. */
+export const UNSUPPORTED_ANNOTATION_PREFIX = 'podsim.io/unsupported-';
 
 export type { ApplyResult, DeleteOptions };
 
@@ -78,11 +82,21 @@ export class Simulation {
       recordEvent: (message, timeMs) => this.recorder.record(message, timeMs),
       onWarning: (pod, container, message) =>
         this.warnings.push({ namespace: pod.metadata.namespace ?? 'default', pod: pod.metadata.name ?? '', container, message }),
+      network: (namespace) => ({
+        resolves: (name) => controlPlane !== undefined && lookupService(controlPlane.store, name, namespace) !== undefined,
+        answers: (host) => (controlPlane === undefined ? undefined : serviceAnswers(controlPlane, host, namespace)),
+      }),
+      onUnsupported: (pod, container, command) => controlPlane && annotateUnsupported(controlPlane, pod, container, command),
     });
     controlPlane = new ControlPlane({ runtime: this.runtime, seed: this.seed, epochMs: this.epochMs });
     this.controlPlane = controlPlane;
     controlPlane.onEvent((event) => this.recorder.record(clusterEventMessage(event), event.timeMs));
     controlPlane.store.watch((change) => {
+      // Commands waiting for a Service (nslookup, wget) see Services and their endpoints change.
+      if (change.object.kind === 'Service' || change.object.kind === 'Endpoints') {
+        this.runtime.networkChanged(change.object.metadata.namespace ?? 'default');
+        return;
+      }
       if (change.object.kind !== 'Pod') return;
       const pod = change.object as Pod;
       for (const listener of this.listeners) listener({ type: change.type, pod, timeMs: this.nowMs });
@@ -207,6 +221,35 @@ export class Simulation {
   eventsFor(pod: Pod): Event[] {
     return this.recorder.eventsFor(pod.metadata.uid ?? '');
   }
+}
+
+/**
+ * Whether an HTTP request from `namespace` to `host` gets an answer: true for
+ * a Service with ready endpoints, false for one without or a cluster name
+ * that does not resolve, undefined for a host outside the cluster.
+ */
+function serviceAnswers(controlPlane: ControlPlane, host: string, namespace: string): boolean | undefined {
+  const answer = lookupService(controlPlane.store, host, namespace);
+  if (answer === undefined) {
+    const clusterName = !host.includes('.') || host.endsWith('.svc') || host.endsWith(`.${CLUSTER_DOMAIN}`);
+    return clusterName && !/^\d+\.\d+\.\d+\.\d+$/.test(host) ? false : undefined;
+  }
+  const service = answer.service;
+  const endpoints = controlPlane.store.get<Endpoints>('Endpoints', service.metadata.namespace, service.metadata.name ?? '');
+  return (endpoints?.subsets ?? []).some((subset) => (subset.addresses ?? []).length > 0);
+}
+
+/** Notes a command podsim did not understand on the stored Pod, so `describe` lists it under Annotations. */
+function annotateUnsupported(controlPlane: ControlPlane, pod: Pod, container: string, command: string): void {
+  const stored = controlPlane.store.get<Pod>('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name ?? '');
+  if (!stored || stored.metadata.uid !== pod.metadata.uid) return;
+  const key = `${UNSUPPORTED_ANNOTATION_PREFIX}${container}`;
+  const existing = stored.metadata.annotations?.[key];
+  const text = existing === undefined || existing === command || existing.split('; ').includes(command) ? command : `${existing}; ${command}`;
+  if (existing === text) return;
+  const updated = structuredClone(stored);
+  updated.metadata.annotations = { ...(updated.metadata.annotations ?? {}), [key]: text };
+  controlPlane.store.update(updated);
 }
 
 /** Converts a control-plane event to the recorder's input. */

@@ -3,7 +3,7 @@
  * JavaScript build export the same functions (assembly/index.ts). Only the way
  * to reach the event ring and the command buffer differs (EngineBuffers).
  */
-import { writePodCommand, commandWords } from './command.js';
+import { writePodCommand, commandWords, SIGNAL_WORDS, SignalCode, writeSignals, type SignalCommand } from './command.js';
 import type {
   Engine,
   EngineContainerState,
@@ -18,6 +18,7 @@ import type {
 export interface RawEngine {
   init(pods: number, containers: number, seed: number): void;
   addPod(): number;
+  applySignals(count: number): number;
   deletePod(pod: number, graceSeconds: number): void;
   advance(untilMs: number): number;
   nowMs(): number;
@@ -123,6 +124,8 @@ export class EngineBridge implements Engine {
   readonly rules: EngineRules;
   private readonly raw: RawEngine;
   private readonly buffers: EngineBuffers;
+  /** setExit and setHealth calls not yet written to the engine, oldest first. */
+  private pendingSignals: SignalCommand[] = [];
 
   constructor(kind: EngineKind, raw: RawEngine, buffers: EngineBuffers, maxContainers: number) {
     this.kind = kind;
@@ -142,7 +145,30 @@ export class EngineBridge implements Engine {
     return this.raw.nowMs();
   }
 
+  setExit(pod: number, container: number, atMs: number, exitCode: number): void {
+    this.pendingSignals.push({ op: SignalCode.SetExit, pod, container, a: Math.trunc(atMs), b: exitCode & 0xff });
+  }
+
+  setHealth(pod: number, container: number, healthyFromAbsMs: number, unhealthyFromAbsMs: number): void {
+    this.pendingSignals.push({ op: SignalCode.SetHealth, pod, container, a: Math.trunc(healthyFromAbsMs), b: Math.trunc(unhealthyFromAbsMs) });
+  }
+
+  /** Write the queued signals to the engine in batches that fit the command buffer. */
+  private flushSignals(): void {
+    if (this.pendingSignals.length === 0) return;
+    const signals = this.pendingSignals;
+    this.pendingSignals = [];
+    const words = this.buffers.commands();
+    const perBatch = Math.floor(words.length / SIGNAL_WORDS);
+    for (let start = 0; start < signals.length; start += perBatch) {
+      const batch = signals.slice(start, start + perBatch);
+      writeSignals(words, batch);
+      this.raw.applySignals(batch.length);
+    }
+  }
+
   addPod(pod: EnginePod): number {
+    this.flushSignals();
     if (pod.containers.length > this.maxContainers) {
       throw new RangeError(
         `Pod has ${pod.containers.length} containers but the engine was created with maxContainers ${this.maxContainers}; create it with a larger maxContainers.`,
@@ -160,14 +186,17 @@ export class EngineBridge implements Engine {
   }
 
   deletePod(pod: number, gracePeriodSeconds: number): void {
+    this.flushSignals();
     this.raw.deletePod(pod, Math.trunc(gracePeriodSeconds));
   }
 
   advance(untilMs: number): number {
+    this.flushSignals();
     return this.raw.advance(Math.trunc(untilMs));
   }
 
   nextDueMs(): number {
+    this.flushSignals();
     return this.raw.nextDueMs();
   }
 
@@ -209,6 +238,7 @@ export class EngineBridge implements Engine {
   }
 
   readContainer(pod: number, container: number): EngineContainerState {
+    this.flushSignals();
     const read = (field: number) => this.raw.readContainerField(pod, container, field);
     return {
       state: read(FIELD.state),
@@ -230,6 +260,7 @@ export class EngineBridge implements Engine {
   }
 
   readPod(pod: number): EnginePodState {
+    this.flushSignals();
     const flags = this.raw.readPodField(pod, 1);
     return {
       startedAtMs: this.raw.readPodField(pod, 0),

@@ -63,6 +63,14 @@ export interface EngineBehavior {
   preStopMs: number;
   /** Whether the preStop hook fails (FailedPreStopHook) when it finishes. */
   preStopFails: boolean;
+  /**
+   * postStart hook duration, or -1 (the default when absent) when the
+   * container has no postStart hook. The container shows as waiting until the
+   * hook returns.
+   */
+  postStartMs?: number;
+  /** Whether the postStart hook fails: FailedPostStartHook, then the container is killed and restarts by policy. */
+  postStartFails?: boolean;
 }
 
 export interface EngineContainer {
@@ -112,6 +120,12 @@ export enum EngineEventCode {
   PodTerminal = 14,
   /** A deleted pod has no running container left: the API object can be removed. */
   PodRemoved = 15,
+  /**
+   * The postStart hook returned and the container shows as running; a = 1
+   * when the hook failed, and then a Killing record with
+   * KillReasonCode.PostStartFailed follows.
+   */
+  PostStartFinished = 16,
 }
 
 export enum KillReasonCode {
@@ -120,6 +134,8 @@ export enum KillReasonCode {
   LivenessFailed = 1,
   StartupFailed = 2,
   DeadlineExceeded = 3,
+  /** The postStart hook failed (killContainer's message `FailedPostStartHook`). */
+  PostStartFailed = 4,
 }
 
 /** One record from the engine's event ring. */
@@ -190,6 +206,20 @@ export interface Engine {
   readonly nowMs: number;
   /** Add a pod bound to a node at the current time; returns its dense index. */
   addPod(pod: EnginePod): number;
+  /**
+   * Make the running process of a container exit on its own at `atMs`
+   * (absolute simulated ms; -1: it runs until stopped) with `exitCode`.
+   * It applies to the current process only: a restarted container starts
+   * from its EngineBehavior again. Queued, and applied before the engine
+   * next runs or is read; ignored when the container has no process.
+   */
+  setExit(pod: number, container: number, atMs: number, exitCode: number): void;
+  /**
+   * Set the probe outcome window of a container's running process: probes
+   * succeed from `healthyFromAbsMs` until `unhealthyFromAbsMs` (absolute
+   * simulated ms; -1: never). Queued like setExit, and for the current process only.
+   */
+  setHealth(pod: number, container: number, healthyFromAbsMs: number, unhealthyFromAbsMs: number): void;
   /** Start graceful deletion with this grace period in seconds (0: SIGKILL now). */
   deletePod(pod: number, gracePeriodSeconds: number): void;
   /**

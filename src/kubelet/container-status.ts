@@ -31,6 +31,19 @@ export interface ContainerStatusContext {
   startError?: StartError;
   /** This container's status in the previous API status. */
   previousStatus?: ContainerStatus;
+  /**
+   * Returns the termination message of a dead instance (what it wrote to
+   * terminationMessagePath, or its last log lines under
+   * FallbackToLogsOnError), already cut to size, or undefined for none.
+   */
+  terminationMessage?: (instance: TerminatedInstance) => string | undefined;
+}
+
+/** A dead container instance, as terminationMessage sees it. Times are simulated ms. */
+export interface TerminatedInstance {
+  exitCode: number;
+  startedAtMs: number;
+  finishedAtMs: number;
 }
 
 /** Builds the CrashLoopBackOff waiting message, e.g. `back-off 40s restarting failed container=app pod=web-0_default(<uid>)`. */
@@ -64,10 +77,15 @@ function runtimeInstancesFor(
   const idFor = (restartCount: number): string => containerIdFor(ctx.podUid, containerName, restartCount);
   const inBackOff = engine.state === ContainerStateCode.Waiting && engine.waitingReason === WaitingReasonCode.CrashLoopBackOff;
   const lastRestartCount = inBackOff ? engine.restartCount : Math.max(0, engine.restartCount - 1);
+  const messageOf = (exitCode: number, startedAtMs: number, finishedAtMs: number): { message?: string } => {
+    const message = ctx.terminationMessage?.({ exitCode, startedAtMs, finishedAtMs });
+    return message ? { message } : {};
+  };
   const last: RuntimeInstance[] = engine.hasLast
     ? [
         {
           state: 'exited',
+          ...messageOf(engine.lastExitCode, engine.lastStartedAtMs, engine.lastFinishedAtMs),
           exitCode: engine.lastExitCode,
           startedAtMs: engine.lastStartedAtMs >= 0 ? engine.lastStartedAtMs : undefined,
           finishedAtMs: engine.lastFinishedAtMs >= 0 ? engine.lastFinishedAtMs : undefined,
@@ -92,6 +110,7 @@ function runtimeInstancesFor(
       return [
         {
           state: 'exited',
+          ...messageOf(engine.exitCode, engine.startedAtMs, engine.finishedAtMs),
           exitCode: engine.exitCode,
           startedAtMs: engine.startedAtMs >= 0 ? engine.startedAtMs : undefined,
           finishedAtMs: engine.finishedAtMs >= 0 ? engine.finishedAtMs : undefined,
@@ -191,8 +210,10 @@ export type EngineStatesByName = ReadonlyMap<string, EngineContainerState>;
 export function buildContainerStatuses(
   spec: Pick<PodSpec, 'containers' | 'initContainers' | 'restartPolicy'>,
   engineStates: EngineStatesByName,
-  ctx: Omit<ContainerStatusContext, 'isInitContainer' | 'podHasInitContainers' | 'previousStatus'> & {
+  ctx: Omit<ContainerStatusContext, 'isInitContainer' | 'podHasInitContainers' | 'previousStatus' | 'terminationMessage'> & {
     previousStatuses?: readonly ContainerStatus[];
+    /** Returns a container's termination message for a dead instance; see ContainerStatusContext.terminationMessage. */
+    terminationMessageFor?: (containerName: string, instance: TerminatedInstance) => string | undefined;
   },
 ): { initContainerStatuses: ContainerStatus[]; containerStatuses: ContainerStatus[] } {
   const initContainers = spec.initContainers ?? [];
@@ -202,8 +223,10 @@ export function buildContainerStatuses(
     if (!engine) {
       return undefined;
     }
+    const { terminationMessageFor, ...shared } = ctx;
     return toContainerStatus(container, engine, {
-      ...ctx,
+      ...shared,
+      ...(terminationMessageFor ? { terminationMessage: (instance: TerminatedInstance) => terminationMessageFor(container.name, instance) } : {}),
       restartPolicy: ctx.restartPolicy ?? spec.restartPolicy,
       isInitContainer,
       podHasInitContainers,

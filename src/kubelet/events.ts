@@ -12,4 +12,4 @@ export {
   type EventComponent,
 } from './events/messages.js';
 export { EVENT_STRINGS, DEFAULT_EVENT_STRINGS_VERSION, eventStringsFor, type EventStringsVersion } from './events/strings.js';
-export { probeFailureOutput, resolvePort, type ProbeOutputContext } from './events/probe-output.js';
+export { missingFileOutput, probeFailureOutput, resolvePort, type ProbeOutputContext } from './events/probe-output.js';

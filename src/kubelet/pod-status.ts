@@ -5,7 +5,7 @@
 import type { Pod, PodIP, PodStatus } from '../api/v1.js';
 import type { EngineContainerState, EnginePodState } from '../engine/types.js';
 import { buildConditions } from './conditions.js';
-import { buildContainerStatuses } from './container-status.js';
+import { buildContainerStatuses, type TerminatedInstance } from './container-status.js';
 import { applyStickyTerminalPhase, getPhase, type PodPhase } from './phase.js';
 import { qosClass } from './qos.js';
 import { DEFAULT_EPOCH_MS, formatRfc3339 } from './time.js';
@@ -29,6 +29,8 @@ export interface PodStatusContext {
    * lastTransitionTime. Defaults to `pod.status`.
    */
   previousStatus?: PodStatus;
+  /** Returns a container's termination message for a dead instance, or undefined for none. */
+  terminationMessageFor?: (containerName: string, instance: TerminatedInstance) => string | undefined;
 }
 
 function toPodIPs(primary: string | undefined, all: string[] | undefined): PodIP[] | undefined {
@@ -84,6 +86,7 @@ export function buildPodStatus(
     deleting: enginePod.deleting || pod.metadata.deletionTimestamp !== undefined,
     epochMs,
     previousStatuses: [...(previous.initContainerStatuses ?? []), ...(previous.containerStatuses ?? [])],
+    ...(ctx.terminationMessageFor ? { terminationMessageFor: ctx.terminationMessageFor } : {}),
   });
 
   let phase: PodPhase = getPhase(spec, initContainerStatuses, containerStatuses, enginePod.terminal);

@@ -17,6 +17,7 @@ import {
 import type { EngineBridge } from '../../src/engine/index.js';
 import { KINDS, newEngine } from './helpers.js';
 
+const MAX_CONTAINERS = 4;
 const maybeMs = (max: number) => fc.oneof(fc.constant(-1), fc.integer({ min: 0, max }));
 
 const probeArb: fc.Arbitrary<EngineProbe | null> = fc.option(
@@ -47,6 +48,8 @@ const containerArb = (kind: ContainerKindCode): fc.Arbitrary<EngineContainer> =>
       sigtermExitCode: fc.constantFrom(0, 143),
       preStopMs: maybeMs(40_000),
       preStopFails: fc.boolean(),
+      postStartMs: maybeMs(20_000),
+      postStartFails: fc.boolean(),
     }),
   });
 
@@ -60,16 +63,37 @@ const podArb: fc.Arbitrary<EnginePod> = fc
   })
   .map(({ inits, apps, ...rest }) => ({ ...rest, containers: [...inits, ...apps] }));
 
-/** A pod, the time it is added, and when (if ever) it is deleted with which grace. */
+/**
+ * A setExit or setHealth call `afterMs` after the pod is added. Its times are
+ * offsets from the moment of the call (-1: never), so they may fall before,
+ * at or after it.
+ */
+const signalArb = fc.record({
+  afterMs: fc.integer({ min: 0, max: 600_000 }),
+  container: fc.integer({ min: 0, max: MAX_CONTAINERS - 1 }),
+  op: fc.constantFrom('exit' as const, 'health' as const),
+  a: fc.oneof(fc.constant(-1), fc.integer({ min: -5_000, max: 120_000 })),
+  b: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 240_000 })),
+});
+type PlannedSignal = { afterMs: number; container: number; op: 'exit' | 'health'; a: number; b: number };
+
+/** A pod, the time it is added, when (if ever) it is deleted with which grace, and its behavior signals. */
 const plannedPodArb = fc.record({
   pod: podArb,
   addAtMs: fc.integer({ min: 0, max: 60_000 }),
   deleteAfterMs: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 1_200_000 })),
   deleteGraceSeconds: fc.integer({ min: 0, max: 45 }),
+  signals: fc.array(signalArb, { maxLength: 4 }),
 });
-type PlannedPod = { pod: EnginePod; addAtMs: number; deleteAfterMs: number; deleteGraceSeconds: number };
+type PlannedPod = { pod: EnginePod; addAtMs: number; deleteAfterMs: number; deleteGraceSeconds: number; signals: PlannedSignal[] };
 
-const MAX_CONTAINERS = 4;
+/** Send one planned signal at engine time `nowMs`. */
+function sendSignal(engine: EngineBridge, podIndex: number, signal: PlannedSignal, nowMs: number): void {
+  const absolute = (offset: number) => (offset < 0 ? -1 : Math.max(0, nowMs + offset));
+  if (signal.op === 'exit') engine.setExit(podIndex, signal.container, absolute(signal.a), signal.b & 0xff);
+  else engine.setHealth(podIndex, signal.container, absolute(signal.a), signal.b < 0 ? -1 : nowMs + signal.b);
+}
+
 const RUN_MS = 30 * 60_000;
 
 /** Play a plan: add and delete pods at their times, run to RUN_MS; returns the raw event log. */
@@ -81,6 +105,10 @@ async function play(engine: EngineBridge, plan: PlannedPod[]): Promise<Int32Arra
     steps.push({ at: planned.addAtMs, act: () => (indices[i] = engine.addPod(planned.pod)) });
     if (planned.deleteAfterMs >= 0) {
       steps.push({ at: planned.addAtMs + planned.deleteAfterMs, act: () => engine.deletePod(indices[i], planned.deleteGraceSeconds) });
+    }
+    for (const signal of planned.signals ?? []) {
+      const at = planned.addAtMs + signal.afterMs;
+      steps.push({ at, act: () => sendSignal(engine, indices[i], signal, at) });
     }
   });
   steps.sort((a, b) => a.at - b.at);

@@ -86,6 +86,8 @@ function probeFor(container: Container, probeType: ProbeTypeCode) {
  */
 export function killingMessage(ref: ContainerRef, reasonCode: KillReasonCode, restartPolicy: string | undefined): string {
   const name = ref.container.name;
+  // The kubelet passes the hook's reason as killContainer's message.
+  if (reasonCode === KillReasonCode.PostStartFailed) return 'FailedPostStartHook';
   if (reasonCode !== KillReasonCode.LivenessFailed && reasonCode !== KillReasonCode.StartupFailed) {
     return `Stopping container ${name}`;
   }
@@ -194,6 +196,8 @@ export function eventMessageFor(event: EngineEvent, pod: EventPod, ctx: EventMes
       return kubeletEvent('Warning', 'BackOff', backOffEventMessage(container.name, pod), fieldPath);
     case EngineEventCode.PreStopFailed:
       return kubeletEvent('Warning', 'FailedPreStopHook', 'PreStopHook failed', fieldPath);
+    case EngineEventCode.PostStartFinished:
+      return event.a === 1 ? kubeletEvent('Warning', 'FailedPostStartHook', 'PostStartHook failed', fieldPath) : null;
     default:
       return null;
   }
