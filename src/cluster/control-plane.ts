@@ -136,7 +136,8 @@ export class ControlPlane implements ControllerContext {
         kind: object.kind,
         ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
         name: object.metadata.name ?? '',
-        uid: object.metadata.uid ?? '',
+        // The node controllers and kubelet record Node events with the node's name as its uid, and kubectl describe node searches for that.
+        uid: object.kind === 'Node' ? (object.metadata.name ?? '') : (object.metadata.uid ?? ''),
       },
       timeMs: this.now,
     };

@@ -46,6 +46,8 @@ const kinds: KindInfo[] = [
   { apiVersion: 'settings.k8s.io/v1alpha1', kind: 'PodPreset', namespaced: true, nameFormat: 'subdomain' },
   // podsim's own kind for scripted timelines; it is passed through unchecked.
   { apiVersion: 'podsim.io/v1alpha1', kind: 'Timeline', namespaced: true, nameFormat: 'subdomain' },
+  // podsim's own cluster-wide settings (src/api/podsim.ts), which the control plane reads on apply.
+  { apiVersion: 'podsim.io/v1alpha1', kind: 'ClusterSettings', namespaced: false, nameFormat: 'subdomain' },
 ];
 
 const byKey = new Map(kinds.map((info) => [`${info.apiVersion}|${info.kind}`, info]));

@@ -5,7 +5,7 @@
  */
 import type { Deployment, DaemonSet, ReplicaSet, ReplicationController, StatefulSet } from '../../api/apps.js';
 import type { Job } from '../../api/batch.js';
-import type { Service } from '../../api/core.js';
+import type { Namespace, Service } from '../../api/core.js';
 import type { PodTemplateSpec } from '../../api/meta.js';
 import type { KubeObject } from '../../api/v1.js';
 import { defaultPodSpec } from '../../scenario/defaults.js';
@@ -91,6 +91,13 @@ export function defaultObject(object: KubeObject): void {
       spec.suspend ??= false;
       spec.podReplacementPolicy ||= spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
       defaultTemplate(spec.template);
+      break;
+    }
+    case 'Namespace': {
+      // The namespace registry strategy sets the finalizer and phase Active on create.
+      const namespace = object as Namespace;
+      namespace.spec = { finalizers: ['kubernetes'], ...(namespace.spec ?? {}) };
+      namespace.status = { phase: 'Active' };
       break;
     }
     case 'Service': {
