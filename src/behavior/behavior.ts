@@ -458,8 +458,12 @@ const restartPolicyCodes: Record<string, RestartPolicyCode> = {
  */
 export function toEnginePod(pod: Pod, options: EnginePodOptions = {}): EnginePod {
   const containers: EngineContainer[] = [];
+  // The kubelet pulls a pod's containers in order, so a later container finds an image an earlier one pulled.
+  const pulledInPod = new Set<string>();
+  const imagePresent = (image: string): boolean => pulledInPod.has(image) || (options.imagePresent?.(image) ?? false);
   const add = (container: Container, kind: ContainerKindCode): void => {
-    const { behavior, warnings, unsupported, plan } = behaviorFor(pod, container, { ...options, kind });
+    const { behavior, warnings, unsupported, plan } = behaviorFor(pod, container, { ...options, kind, imagePresent });
+    if (container.image) pulledInPod.add(container.image);
     for (const warning of warnings) options.onWarning?.(container.name, warning);
     for (const command of unsupported) options.onUnsupported?.(container.name, command);
     options.onPlan?.(containers.length, container, plan);

@@ -20,8 +20,12 @@ export async function loadObjects(options: CommonOptions, io: CommandIO): Promis
   const result = loadScenario(options.filenames, { stdin, recursive: options.recursive });
   for (const error of result.errors) io.stderr(`error: ${error.text}\n`);
   if (result.errors.length > 0) throw new ReportedError();
+  for (const loaded of result.objects) sourceFiles.set(loaded.object, loaded.source.file);
   return result.objects.map((loaded) => loaded.object);
 }
+
+/** The file each loaded object came from, so API errors name it as kubectl apply does. */
+const sourceFiles = new WeakMap<KubeObject, string>();
 
 /** Returns the Pods among the loaded objects as they are, for observed mode, which prints what a real cluster wrote. */
 export function observedPods(objects: readonly KubeObject[]): Pod[] {
@@ -35,9 +39,22 @@ export function observedPods(objects: readonly KubeObject[]): Pod[] {
  */
 export async function simulate(objects: readonly KubeObject[], options: CommonOptions, io: CommandIO): Promise<Simulation> {
   const simulation = await Simulation.create({ engine: options.engine, seed: options.seed, epochMs: options.epochMs });
-  const result = simulation.apply(objects);
-  for (const line of result.errors) io.stderr(`${line}\n`);
-  if (result.errors.length > 0) throw new ReportedError();
+  const errors: string[] = [];
+  for (const [file, group] of groupByFile(objects)) errors.push(...simulation.apply(group, file).errors);
+  for (const line of errors) io.stderr(`${line}\n`);
+  if (errors.length > 0) throw new ReportedError();
   simulation.advanceTo(options.atMs);
   return simulation;
+}
+
+/** Splits objects into runs from the same file, keeping their order. */
+function groupByFile(objects: readonly KubeObject[]): [string | undefined, KubeObject[]][] {
+  const groups: [string | undefined, KubeObject[]][] = [];
+  for (const object of objects) {
+    const file = sourceFiles.get(object);
+    const last = groups.at(-1);
+    if (last && last[0] === file) last[1].push(object);
+    else groups.push([file, [object]]);
+  }
+  return groups;
 }

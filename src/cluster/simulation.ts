@@ -11,6 +11,7 @@ import { createEngine } from '../engine/index.js';
 import type { Engine, EngineKind } from '../engine/types.js';
 import type { EventMessage } from '../kubelet/events/messages.js';
 import { DEFAULT_EPOCH_MS } from '../kubelet/time.js';
+import { loadScenario } from '../scenario/load.js';
 import { ControlPlane, type ApplyResult, type DeleteOptions } from './control-plane.js';
 import type { ClusterEvent } from './controllers/context.js';
 import { EngineRuntime } from './engine-runtime.js';
@@ -91,6 +92,8 @@ export class Simulation {
     controlPlane = new ControlPlane({ runtime: this.runtime, seed: this.seed, epochMs: this.epochMs });
     this.controlPlane = controlPlane;
     controlPlane.onEvent((event) => this.recorder.record(clusterEventMessage(event), event.timeMs));
+    // A Timeline `apply` step names a manifest file, which the scenario loader made absolute.
+    controlPlane.timeline.loadFile = loadManifestFile;
     controlPlane.store.watch((change) => {
       // Commands waiting for a Service (nslookup, wget) see Services and their endpoints change.
       if (change.object.kind === 'Service' || change.object.kind === 'Endpoints') {
@@ -252,6 +255,13 @@ function annotateUnsupported(controlPlane: ControlPlane, pod: Pod, container: st
   controlPlane.store.update(updated);
 }
 
+/** Loads one manifest file for a Timeline `apply` step; throws with every load error's `file:line:column` text. */
+function loadManifestFile(path: string): KubeObject[] {
+  const result = loadScenario([path]);
+  if (result.errors.length > 0) throw new Error(result.errors.map((error) => error.text).join('; '));
+  return result.objects.map((loaded) => loaded.object);
+}
+
 /** Converts a control-plane event to the recorder's input. */
 function clusterEventMessage(event: ClusterEvent): EventMessage {
   return {
@@ -262,7 +272,8 @@ function clusterEventMessage(event: ClusterEvent): EventMessage {
     component: event.component,
     involvedObject: {
       name: event.involvedObject.name,
-      namespace: event.involvedObject.namespace ?? 'default',
+      // Cluster-scoped objects (Nodes) have no namespace; the recorder files their events under default.
+      namespace: event.involvedObject.namespace ?? '',
       uid: event.involvedObject.uid,
       kind: event.involvedObject.kind,
       apiVersion: event.involvedObject.apiVersion,

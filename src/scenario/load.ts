@@ -7,7 +7,7 @@
  */
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseAllDocuments, type Node } from 'yaml';
 import type { KubeObject, Pod } from '../api/v1.js';
 import { defaultPod } from './defaults.js';
@@ -207,7 +207,18 @@ function admitObject(object: Record<string, unknown>, source: ObjectSource, resu
     result.errors.push(makeError(file, message, source.positionOf(fieldErrors[0]!.field)));
     return;
   }
+  if (object.kind === 'Timeline' && file !== STDIN_NAME) resolveTimelineFiles(object, file);
   result.objects.push({ object: object as KubeObject, source });
+}
+
+/** Makes the `file` of each Timeline `apply` step absolute, resolved against the folder of the Timeline's own file. */
+function resolveTimelineFiles(timeline: Record<string, unknown>, file: string): void {
+  const steps = Array.isArray(timeline.steps) ? timeline.steps : [];
+  for (const step of steps) {
+    if (step === null || typeof step !== 'object') continue;
+    const entry = step as Record<string, unknown>;
+    if (typeof entry.file === 'string' && !isAbsolute(entry.file)) entry.file = resolve(dirname(file), entry.file);
+  }
 }
 
 /** Strict decoding as the API server does with fieldValidation=Strict; returns the error to report, if any. */

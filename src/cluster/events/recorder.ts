@@ -72,12 +72,13 @@ export class EventRecorder {
       kind: 'Event',
       metadata: {
         name,
-        namespace: message.involvedObject.namespace,
+        // Events about cluster-scoped objects live in the default namespace, as client-go's recorder puts them.
+        namespace: message.involvedObject.namespace || 'default',
         creationTimestamp: firstTimestamp,
       },
       involvedObject: {
         kind: message.involvedObject.kind ?? 'Pod',
-        namespace: message.involvedObject.namespace,
+        ...(message.involvedObject.namespace ? { namespace: message.involvedObject.namespace } : {}),
         name: message.involvedObject.name,
         uid: message.involvedObject.uid,
         apiVersion: message.involvedObject.apiVersion ?? 'v1',
