@@ -114,3 +114,16 @@ export function idlePod(containers: number): EnginePod {
   }
   return { restartPolicy: RestartPolicyCode.Always, terminationGracePeriodSeconds: 30, activeDeadlineSeconds: -1, containers: list };
 }
+
+/**
+ * Seed of shard `shard` of a fleet seeded with `seed`. Shard 0 keeps `seed`,
+ * so a fleet in one shard is the fleet the benchmark generated before it had
+ * shards. The other shards get a murmur3 finalizer of the seed and the index.
+ */
+export function shardSeed(seed: number, shard: number): number {
+  if (shard === 0) return seed | 0;
+  let h = (seed ^ Math.imul(shard, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
