@@ -176,12 +176,16 @@ export function formatBench(result: BenchResult): string {
 
 /** Run the benchmark from command-line arguments; returns the process exit code. */
 export async function benchMain(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${BENCH_USAGE}\n`);
+    return 0;
+  }
   let command: BenchCommand;
   try {
     command = parseBenchArgs(argv);
   } catch (error) {
     process.stderr.write(`podsim bench: ${(error as Error).message}\n${BENCH_USAGE}\n`);
-    return 2;
+    return 1;
   }
   if (command.mode === 'ceiling') {
     const result = await runCeiling(command.options);

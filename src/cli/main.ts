@@ -23,7 +23,7 @@ Usage:
   podsim describe KIND [NAME...] -f PATH... [flags]    show a deployment, replicaset, job, node or service
   podsim get events -f PATH... [--for pod/NAME]        list events as kubectl events prints them
   podsim validate -f PATH...                           check manifests as the API server would
-  podsim bench [--pods N] [--engine wasm|js|both]      measure the engine on a generated fleet
+  podsim bench [--pods N] [--engine wasm|js|both]      measure the engine on a generated fleet (podsim bench --help)
 
 Flags:
   -f, --filename PATH     a file, a folder of .yaml/.yml/.json files, or - for stdin (repeatable)
