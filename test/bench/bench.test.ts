@@ -111,7 +111,7 @@ test('bench scenario counts workload replicas', () => {
 
 test('bench rejects scale without a scenario', () => {
   const run = bench('--scale', '3');
-  assert.equal(run.code, 2);
+  assert.equal(run.code, 1);
   assert.match(run.stderr, /--scale needs a scenario/);
 });
 
