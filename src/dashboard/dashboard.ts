@@ -8,7 +8,6 @@ import { goDuration } from '../printers/index.js';
 import type { EventOccurrence } from '../tui/model/eventStream.js';
 import type { TuiSession } from '../tui/session.js';
 import { CHARTED_PHASES } from './fleetHistory.js';
-import { podRestarts, readyCounts, restartsByOwner, topRestartingPods } from './fleetStats.js';
 
 /** The way the dashboard was closed: `back` by q or Escape, `quit` by ctrl-c. */
 export type DashboardExit = 'back' | 'quit';
@@ -52,7 +51,8 @@ export function openDashboard(session: TuiSession, standalone = false): Promise<
 
     let loggedOccurrences = 0;
     const redraw = () => {
-      const pods = session.pods.pods();
+      // The counters are kept up to date per pod change, so a redraw visits no pod.
+      const counters = session.counters;
       const simulation = session.simulation;
 
       const samples = session.fleet.phases;
@@ -61,18 +61,18 @@ export function openDashboard(session: TuiSession, standalone = false): Promise<
         CHARTED_PHASES.map((phase) => ({ title: phase, x: labels, y: samples.map((sample) => sample.counts[phase]), style: { line: PHASE_COLORS[phase] } })),
       );
 
-      const { ready, total } = readyCounts(pods);
+      const { ready, total } = counters;
       readyGauge.setPercent(total === 0 ? 0 : Math.round((ready / total) * 100));
       readyGauge.setLabel(` Ready pods ${ready}/${total} `);
 
       eventSparkline.setData(['events/s'], [session.fleet.eventRates(simulation.nowMs)]);
 
-      const owners = restartsByOwner(pods, BAR_OWNERS);
+      const owners = counters.restartsByOwner(BAR_OWNERS);
       restartBars.setData({ titles: owners.map((owner) => owner.owner.slice(0, 6)), data: owners.map((owner) => owner.restarts) });
 
       restartTable.setData({
         headers: ['POD', 'RESTARTS', 'STATUS'],
-        data: topRestartingPods(pods, TABLE_ROWS).map(({ pod, restarts }) => [pod.metadata.name ?? '', String(restarts), pod.status?.phase ?? '']),
+        data: counters.topRestartingPods(TABLE_ROWS).map(({ pod, restarts }) => [pod.metadata.name ?? '', String(restarts), pod.status?.phase ?? '']),
       });
 
       // Occurrences arrive in order, so the last (total - logged) of them are the ones not logged yet.
@@ -84,7 +84,7 @@ export function openDashboard(session: TuiSession, standalone = false): Promise<
       loggedOccurrences = session.events.total;
 
       footer.setContent(
-        ` simulated +${goDuration(Math.floor(simulation.nowMs / 1000) * 1000)}  pods ${pods.length}  restarts ${pods.reduce((sum, pod) => sum + podRestarts(pod), 0)}  ${session.paused ? 'paused' : 'running'}   ${standalone ? 'q quit' : 'q back'} · space pause · ctrl-c quit`,
+        ` simulated +${goDuration(Math.floor(simulation.nowMs / 1000) * 1000)}  pods ${total}  restarts ${counters.restarts}  ${session.paused ? 'paused' : 'running'}   ${standalone ? 'q quit' : 'q back'} · space pause · ctrl-c quit`,
       );
       screen.render();
     };

@@ -2,7 +2,7 @@
  * Time series for the fleet dashboard, sampled as the simulated clock moves:
  * pods per phase and events per simulated second. Both are bounded.
  */
-import type { Pod } from '../api/v1.js';
+import type { PhaseCounts } from './fleetCounters.js';
 
 /** Phases the dashboard charts, in legend order. */
 export const CHARTED_PHASES = ['Pending', 'Running', 'Succeeded', 'Failed'] as const;
@@ -27,16 +27,11 @@ export class FleetHistory {
 
   /**
    * Takes a phase sample at simulated time `timeMs`, at most one per
-   * `minIntervalMs` of simulated time. `pods` is called only when a sample is due.
+   * `minIntervalMs` of simulated time. `counts` is called only when a sample is due.
    */
-  samplePhases(pods: () => Iterable<Pod>, timeMs: number, minIntervalMs = 1000): void {
+  samplePhases(counts: () => PhaseCounts, timeMs: number, minIntervalMs = 1000): void {
     if (timeMs - this.lastSampleMs < minIntervalMs && this.phases.length > 0) return;
-    const counts = { Pending: 0, Running: 0, Succeeded: 0, Failed: 0 };
-    for (const pod of pods()) {
-      const phase = pod.status?.phase ?? 'Pending';
-      if (phase in counts) counts[phase as keyof typeof counts]++;
-    }
-    this.phases.push({ timeMs, counts });
+    this.phases.push({ timeMs, counts: counts() });
     if (this.phases.length > MAX_PHASE_SAMPLES) this.phases.shift();
     this.lastSampleMs = timeMs;
   }

@@ -5,24 +5,29 @@
  */
 import { Box, Text, useInput, type Key } from 'ink';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { Pod } from '../api/v1.js';
+import type { KubeObject, Pod } from '../api/v1.js';
+import { ApiError } from '../cluster/store/errors.js';
 import { describePod, podTableHeader, printObjects, printPodRow } from '../printers/index.js';
 import { Banner, bannerHeight } from './components/Banner.js';
 import { DeleteDialog } from './components/DeleteDialog.js';
 import { EventsPane } from './components/EventsPane.js';
+import { GateDialog } from './components/GateDialog.js';
 import { HelpView } from './components/HelpView.js';
 import { PodTable, type PodTableRow } from './components/PodTable.js';
 import { PromptLine } from './components/PromptLine.js';
+import { ScaleDialog } from './components/ScaleDialog.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TextView } from './components/TextView.js';
 import { TimelineView } from './components/TimelineView.js';
-import { handleKey, type KeyContext, type KeyEffect } from './keyHandler.js';
+import { gateStatus, handleKey, type KeyContext, type KeyEffect } from './keyHandler.js';
 import { toOccurrence } from './model/eventStream.js';
+import { describeResource, scopeMatcher, scopeTitle } from './model/kindViews.js';
 import { parsePodFilter, type PodFilter } from './model/podFilter.js';
 import type { PodEntry } from './model/podIndex.js';
+import { resourceRows, resourceTableHeader, resourceTitle, type ResourceRow } from './model/resourceRows.js';
 import type { TuiSession } from './session.js';
 import { useTerminalSize } from './useTerminalSize.js';
-import type { ViewState } from './viewState.js';
+import type { DialogState, ViewState } from './viewState.js';
 
 export interface AppProps {
   session: TuiSession;
@@ -50,7 +55,7 @@ export interface AppProps {
 export const HIGHLIGHT_MS = 2000;
 /** Lines of the selected pod's event pane under the table. */
 const EVENTS_PANE_LINES = 7;
-/** Lines of the delete dialog, its border included. */
+/** Lines of the delete and scale dialogs, their border included. */
 const DIALOG_LINES = 7;
 
 const MATCH_ALL: PodFilter = parsePodFilter('');
@@ -67,20 +72,25 @@ export function App(props: AppProps) {
   // Keys can arrive faster than React re-renders, so the handler reads and writes the latest state here.
   const latestState = useRef(state);
 
-  const filter = useMemo(() => {
-    try {
-      return parsePodFilter(state.filterText);
-    } catch {
-      return MATCH_ALL;
-    }
-  }, [state.filterText]);
-  const listVersion = session.pods.listVersion(filter, state.sort);
-  const list = useMemo(() => session.pods.list(state.namespace, filter, state.sort), [listVersion, state.namespace, filter, state.sort]);
+  const filter = useMemo(() => parseFilterOrAll(state.filterText), [state.filterText]);
+  // A drilled-down list is limited to the pods of one object, looked up again whenever objects of its kind change.
+  const scopeVersion = state.scope ? session.resources.version(state.scope.kind) + session.resources.version('ReplicaSet') : 0;
+  const scopeFilter = useMemo(() => (state.scope ? (scopeMatcher(state.scope, session.resources) ?? (() => false)) : undefined), [state.scope, scopeVersion]);
+  const listVersion = session.pods.listVersion(filter, state.sort, scopeFilter !== undefined);
+  const list = useMemo(() => session.pods.list(state.namespace, filter, state.sort, scopeFilter), [listVersion, state.namespace, filter, state.sort, scopeFilter]);
 
   const selected = resolveSelection(state, list);
   const selectedPod = selected.key === undefined ? undefined : session.pods.get(selected.key)?.pod;
   const simulation = session.simulation;
   const wallNow = simulation.epochMs + simulation.nowMs;
+
+  const resourceVersion = session.resources.version(state.kind);
+  const resourceList = useMemo(
+    () => (state.view === 'resources' || state.textKind !== 'Pod' ? resourceRows(session.resources, state.kind, state.namespace, filter, wallNow) : []),
+    // wallNow is left out: rows are printed again at the current time below, and only filtering reads the cached text.
+    [state.view, state.textKind, resourceVersion, state.kind, state.namespace, filter],
+  );
+  const selectedResource = resolveResourceSelection(state, resourceList);
 
   // Layout: status line, banner, screen, prompt line.
   const problems = session.problems.map((problem) => problem.text);
@@ -91,14 +101,22 @@ export function App(props: AppProps) {
   if (!state.dialog && screenHeight >= 16) paneHeight = EVENTS_PANE_LINES;
   const tableHeight = Math.max(2, screenHeight - 1 - paneHeight - dialogHeight);
 
-  const textLines = textScreenLines(state, selectedPod, session, wallNow);
+  let textObject: KubeObject | undefined = selectedPod;
+  if (state.textKind !== 'Pod') textObject = selectedResource.key === undefined ? undefined : session.resources.get(state.kind, selectedResource.key);
+  const textKey = state.textKind === 'Pod' ? selected.key : selectedResource.key;
+  const textLines = textScreenLines(state, textObject, textKey, session, wallNow);
   const streamEvents = state.view === 'events' ? session.events.occurrences(state.warningsOnly) : [];
-  const pageSize = state.view === 'pods' ? tableHeight - 1 : screenHeight - 1;
+  const pageSize = state.view === 'pods' || state.view === 'resources' ? tableHeight - 1 : screenHeight - 1;
 
   const context: KeyContext = {
     rowKeys: (index) => list[index]?.key ?? '',
     rowCount: list.length,
     podByKey: (key) => session.pods.get(key)?.pod,
+    resourceKeys: (current) => {
+      if (current.kind === state.kind && current.namespace === state.namespace && current.filterText === state.filterText && resourceList.length > 0) return resourceList.map((row) => row.key);
+      return resourceRows(session.resources, current.kind, current.namespace, parseFilterOrAll(current.filterText), wallNow).map((row) => row.key);
+    },
+    resourceByKey: (kind, key) => session.resources.get(kind, key),
     pageSize: Math.max(1, pageSize),
     lineCount: state.view === 'events' ? streamEvents.length : textLines.length,
   };
@@ -107,13 +125,16 @@ export function App(props: AppProps) {
     // Keys typed faster than a frame, or pasted, arrive as one string; outside a prompt each character is a command.
     const presses = input.length > 1 && !state.prompt && !key.ctrl && !key.meta ? [...input] : [input];
     // The selection resolved against the rendered list is valid only if no key changed the state since that render.
-    let current: ViewState = latestState.current === state ? { ...state, selectedIndex: selected.index, selectedKey: selected.key } : latestState.current;
+    let current: ViewState =
+      latestState.current === state
+        ? { ...state, selectedIndex: selected.index, selectedKey: selected.key, resourceIndex: selectedResource.index, resourceKey: selectedResource.key }
+        : latestState.current;
     for (const press of presses) {
       const result = handleKey(current, press, key, context);
       current = result.state;
       if (result.effect) {
-        applyEffect(result.effect, props, (notice) => {
-          current = { ...current, notice, noticeIsError: true };
+        applyEffect(result.effect, props, (notice, isError) => {
+          current = { ...current, notice, noticeIsError: isError };
         });
       }
     }
@@ -125,6 +146,9 @@ export function App(props: AppProps) {
   const realNow = clock();
   const header = podTableHeader({ wide: state.wide, allNamespaces: state.namespace === undefined });
   const rowAt = (index: number): PodTableRow => tableRow(list[index], wallNow, realNow, state);
+  const resourceHeader = resourceTableHeader(state.kind, state.namespace, state.wide);
+  const resourceRowAt = (index: number): PodTableRow => resourceList[index].print(wallNow, state.wide);
+  const podTitle = state.scope ? `pods of ${scopeTitle(state.scope)}` : `pods(${state.namespace ?? 'all'})`;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -144,15 +168,14 @@ export function App(props: AppProps) {
           <>
             <Text wrap="truncate">
               <Text bold color="cyan">
-                pods({state.namespace ?? 'all'})[{list.length}]
+                {podTitle}[{list.length}]
               </Text>
               {state.filterText ? <Text> filter /{state.filterText}</Text> : null}
               {state.wide ? <Text dimColor> wide</Text> : null}
+              {state.scope ? <Text dimColor> (Esc goes back)</Text> : null}
             </Text>
             <PodTable header={header} rowCount={list.length} rowAt={rowAt} selectedIndex={selected.index} height={tableHeight} width={width} sort={state.sort} />
-            {state.dialog ? (
-              <DeleteDialog podName={state.dialog.podKey} gracePeriodText={state.dialog.gracePeriodText} force={state.dialog.force} width={width} error={state.dialog.error} />
-            ) : null}
+            {state.dialog ? <Dialog dialog={state.dialog} session={session} width={width} /> : null}
             {paneHeight > 0 ? (
               <EventsPane
                 events={podEvents(session, selectedPod, state.warningsOnly)}
@@ -162,6 +185,28 @@ export function App(props: AppProps) {
                 warningsOnly={state.warningsOnly}
               />
             ) : null}
+          </>
+        ) : null}
+        {state.view === 'resources' ? (
+          <>
+            <Text wrap="truncate">
+              <Text bold color="cyan">
+                {resourceTitle(state.kind, state.namespace)}[{resourceList.length}]
+              </Text>
+              {state.filterText ? <Text> filter /{state.filterText}</Text> : null}
+              {state.wide ? <Text dimColor> wide</Text> : null}
+            </Text>
+            <PodTable
+              header={resourceHeader}
+              rowCount={resourceList.length}
+              rowAt={resourceRowAt}
+              selectedIndex={selectedResource.index}
+              height={tableHeight + paneHeight}
+              width={width}
+              sort={{ column: 'NAME', ascending: true }}
+              podStatus={false}
+            />
+            {state.dialog ? <Dialog dialog={state.dialog} session={session} width={width} /> : null}
           </>
         ) : null}
         {state.view === 'events' ? (
@@ -176,7 +221,7 @@ export function App(props: AppProps) {
           />
         ) : null}
         {state.view === 'describe' || state.view === 'yaml' ? (
-          <TextView lines={textLines} offset={state.scroll} height={screenHeight} width={width} title={`${state.view === 'describe' ? 'Describe' : 'YAML'} ${selected.key ?? ''}`} />
+          <TextView lines={textLines} offset={state.scroll} height={screenHeight} width={width} title={`${state.view === 'describe' ? 'Describe' : 'YAML'} ${textTitle(state.textKind, textKey)}`} />
         ) : null}
         {state.view === 'timeline' ? (
           <TimelineView podName={selected.key ?? ''} history={selectedPod ? session.timeline.history(selectedPod.metadata.uid ?? '') : undefined} nowMs={simulation.nowMs} height={screenHeight} width={width} />
@@ -186,6 +231,15 @@ export function App(props: AppProps) {
       <PromptLine prompt={state.prompt} input={state.input} notice={state.notice || session.notice} isError={state.notice !== '' && state.noticeIsError} width={width} />
     </Box>
   );
+}
+
+/** Parses filter text; text the prompt already rejected matches everything. */
+function parseFilterOrAll(text: string): PodFilter {
+  try {
+    return parsePodFilter(text);
+  } catch {
+    return MATCH_ALL;
+  }
 }
 
 /** Finds the selected row: the selected pod where it now sits, else the same row index. */
@@ -199,6 +253,36 @@ function resolveSelection(state: ViewState, list: readonly PodEntry[]): { index:
   return { index, key: list[index].key };
 }
 
+/** Finds the selected object of the resource table, as resolveSelection does for pods. */
+function resolveResourceSelection(state: ViewState, list: readonly ResourceRow[]): { index: number; key: string | undefined } {
+  if (list.length === 0) return { index: -1, key: undefined };
+  if (state.resourceKey !== undefined) {
+    const index = list.findIndex((row) => row.key === state.resourceKey);
+    if (index >= 0) return { index, key: state.resourceKey };
+  }
+  const index = Math.max(0, Math.min(state.resourceIndex, list.length - 1));
+  return { index, key: list[index].key };
+}
+
+/** Draws the open dialog under the table. */
+function Dialog({ dialog, session, width }: { dialog: DialogState; session: TuiSession; width: number }) {
+  switch (dialog.type) {
+    case 'delete':
+      return <DeleteDialog podName={dialog.podKey} gracePeriodText={dialog.gracePeriodText} force={dialog.force} width={width} error={dialog.error} />;
+    case 'scale':
+      return <ScaleDialog kind={dialog.kind} objectName={`${dialog.namespace}/${dialog.name}`} replicasText={dialog.replicasText} width={width} error={dialog.error} />;
+    case 'gate': {
+      const pod = session.pods.get(dialog.podKey)?.pod;
+      const gates = dialog.gates.map((conditionType) => ({ conditionType, status: pod ? gateStatus(pod, conditionType) : '<none>' }));
+      return <GateDialog podName={dialog.podKey} gates={gates} index={dialog.index} width={width} />;
+    }
+  }
+}
+
+function textTitle(kind: string, key: string | undefined): string {
+  return kind === 'Pod' ? (key ?? '') : `${kind.toLowerCase()}/${key ?? ''}`;
+}
+
 function tableRow(entry: PodEntry, wallNow: number, realNow: number, state: ViewState): PodTableRow {
   const cells = printPodRow(entry.pod, wallNow, { wide: state.wide });
   const changed = cells.map((_, column) => realNow - (entry.changedAt[column] ?? Number.NEGATIVE_INFINITY) < HIGHLIGHT_MS);
@@ -206,10 +290,13 @@ function tableRow(entry: PodEntry, wallNow: number, realNow: number, state: View
   return { key: entry.key, cells: [entry.pod.metadata.namespace ?? '', ...cells], changed: [false, ...changed] };
 }
 
-function textScreenLines(state: ViewState, pod: Pod | undefined, session: TuiSession, wallNow: number): string[] {
+function textScreenLines(state: ViewState, object: KubeObject | undefined, key: string | undefined, session: TuiSession, wallNow: number): string[] {
   if (state.view !== 'describe' && state.view !== 'yaml') return [];
-  if (!pod) return [`pod ${state.selectedKey ?? ''} not found: it was deleted`];
-  const text = state.view === 'describe' ? describePod(pod, session.simulation.eventsFor(pod), wallNow) : printObjects([pod], 'yaml', true);
+  if (!object) return [`${state.textKind.toLowerCase()} ${key ?? ''} not found: it was deleted`];
+  let text: string;
+  if (state.view === 'yaml') text = printObjects([object], 'yaml', true);
+  else if (object.kind === 'Pod') text = describePod(object as Pod, session.simulation.eventsFor(object as Pod), wallNow);
+  else text = describeResource(session.simulation, session.resources, object, wallNow);
   return text.replace(/\n$/, '').split('\n');
 }
 
@@ -220,8 +307,10 @@ function podEvents(session: TuiSession, pod: Pod | undefined, warningsOnly: bool
   return warningsOnly ? occurrences.filter((occurrence) => occurrence.type === 'Warning') : occurrences;
 }
 
-function applyEffect(effect: KeyEffect, props: AppProps, reportError: (notice: string) => void): void {
+/** Applies a key's effect; `report` puts a control-plane call's line, or its error, on the notice line. */
+function applyEffect(effect: KeyEffect, props: AppProps, report: (notice: string, isError: boolean) => void): void {
   const { session } = props;
+  const reportError = (notice: string) => report(notice, true);
   switch (effect.type) {
     case 'quit':
       props.onQuit();
@@ -248,5 +337,29 @@ function applyEffect(effect: KeyEffect, props: AppProps, reportError: (notice: s
         reportError((error as Error).message);
       }
       return;
+    case 'scale':
+      runReported(() => session.scale(effect.kind, effect.namespace, effect.name, effect.replicas), report);
+      return;
+    case 'setCondition':
+      runReported(() => session.setPodCondition(effect.namespace, effect.name, effect.conditionType, effect.status), report);
+      return;
+    case 'node':
+      runReported(() => session.operateNode(effect.operation, effect.name), report);
+      return;
   }
+}
+
+/** Runs an action that returns kubectl's line; an API error becomes an error notice instead of a crash. */
+function runReported(action: () => string, report: (notice: string, isError: boolean) => void): void {
+  try {
+    report(action(), false);
+  } catch (error) {
+    report(errorLine(error), true);
+  }
+}
+
+/** kubectl's line for an API error (`Error from server (NotFound): ...`), the message for any other error. */
+function errorLine(error: unknown): string {
+  if (error instanceof ApiError) return error.kubectlText;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -4,12 +4,15 @@
  * the effect, which keeps this file free of timers and I/O.
  */
 import type { Key } from 'ink';
-import type { Pod } from '../api/v1.js';
+import type { KubeObject, Pod } from '../api/v1.js';
+import { controllerOf } from '../cluster/controllers/context.js';
+import { parseGracePeriod } from './components/DeleteDialog.js';
+import { parseReplicas } from './components/ScaleDialog.js';
 import { runCommand } from './model/commands.js';
+import { DESCRIBED_KINDS, DRILLABLE_KINDS, SCALABLE_KINDS, kindView } from './model/kindViews.js';
 import { parsePodFilter } from './model/podFilter.js';
 import { nextSortOrder, SORT_KEYS } from './model/podSort.js';
-import { parseGracePeriod } from './components/DeleteDialog.js';
-import type { ViewState } from './viewState.js';
+import type { DeleteDialogState, GateDialogState, ScaleDialogState, ViewState } from './viewState.js';
 
 /** An action a key requests from the session or the terminal host. */
 export type KeyEffect =
@@ -19,7 +22,13 @@ export type KeyEffect =
   | { type: 'togglePause' }
   | { type: 'speed'; delta: number }
   | { type: 'step' }
-  | { type: 'delete'; pod: Pod; gracePeriodSeconds: number; force: boolean };
+  | { type: 'delete'; pod: Pod; gracePeriodSeconds: number; force: boolean }
+  | { type: 'scale'; kind: string; namespace: string; name: string; replicas: number }
+  | { type: 'setCondition'; namespace: string; name: string; conditionType: string; status: 'True' | 'False' }
+  | { type: 'node'; operation: NodeOperation; name: string };
+
+/** Node operations of the `:nodes` keys: `f` fails the node, `u` restores it, `c` cordons or uncordons it. */
+export type NodeOperation = 'fail' | 'restore' | 'cordon' | 'uncordon';
 
 /** The screen facts the handler reads. */
 export interface KeyContext {
@@ -28,6 +37,14 @@ export interface KeyContext {
   rowCount: number;
   /** Looks a pod up by `namespace/name`. */
   podByKey: (key: string) => Pod | undefined;
+  /**
+   * Keys of the objects the `resources` screen lists for `state`, in table
+   * order. It reads the state it is given rather than the last render's, so
+   * a key typed before the screen re-renders finds the new kind's rows.
+   */
+  resourceKeys: (state: ViewState) => readonly string[];
+  /** Looks an object up by kind and `namespace/name` (a name, for cluster-scoped kinds). */
+  resourceByKey: (kind: string, key: string) => KubeObject | undefined;
   /** Rows or lines in one page of the current screen. */
   pageSize: number;
   /** Lines of the current text screen (describe, YAML, events, help). */
@@ -41,12 +58,15 @@ export interface KeyResult {
 
 /** Returns the state and effect after one key press. */
 export function handleKey(state: ViewState, input: string, key: Key, context: KeyContext): KeyResult {
-  if (state.dialog) return handleDialogKey(state, input, key, context);
+  if (state.dialog?.type === 'delete') return handleDeleteDialogKey(state, state.dialog, input, key, context);
+  if (state.dialog?.type === 'scale') return handleScaleDialogKey(state, state.dialog, input, key);
+  if (state.dialog?.type === 'gate') return handleGateDialogKey(state, state.dialog, input, key, context);
   if (state.prompt) return handlePromptKey(state, input, key);
 
   if (key.ctrl && input === 'c') return { state, effect: { type: 'quit' } };
   if (key.ctrl && input === 'l') return { state, effect: { type: 'repaint' } };
-  if (key.ctrl && input === 'd') return openDeleteDialog(state, context);
+  if (key.ctrl && input === 'd' && state.view === 'pods') return openDeleteDialog(state, context);
+  if (key.ctrl && input === 'd') return { state: { ...state, notice: 'ctrl-d deletes pods: open :pods first', noticeIsError: true } };
   if (key.ctrl) return { state };
 
   const cleared = { ...state, notice: '', noticeIsError: false };
@@ -81,6 +101,7 @@ export function handleKey(state: ViewState, input: string, key: Key, context: Ke
   }
 
   if (state.view === 'pods') return handlePodsKey(cleared, input, key, context);
+  if (state.view === 'resources') return handleResourcesKey(cleared, input, key, context);
   return { state: scrollText(cleared, input, key, context) };
 }
 
@@ -88,8 +109,16 @@ export function handleKey(state: ViewState, input: string, key: Key, context: Ke
 const KEY_VIEWS: Record<string, ViewState['view']> = { d: 'describe', y: 'yaml', t: 'timeline' };
 
 function handleEscape(state: ViewState): ViewState {
-  if (state.view !== 'pods') return { ...state, view: 'pods', scroll: 0, followTail: false };
-  return { ...state, filterText: '' };
+  if (state.view === 'describe' || state.view === 'yaml') {
+    return { ...state, view: state.textKind === 'Pod' ? 'pods' : 'resources', scroll: 0, followTail: false };
+  }
+  if (state.view !== 'pods' && state.view !== 'resources') return { ...state, view: 'pods', scroll: 0, followTail: false };
+  if (state.filterText !== '') return { ...state, filterText: '' };
+  if (state.view === 'pods' && state.scope) {
+    // Back to the object the pod list was drilled from.
+    return { ...state, view: 'resources', kind: state.scope.kind, resourceKey: state.scope.key, scope: undefined, selectedKey: undefined, selectedIndex: 0 };
+  }
+  return state;
 }
 
 function handlePodsKey(state: ViewState, input: string, key: Key, context: KeyContext): KeyResult {
@@ -102,12 +131,109 @@ function handlePodsKey(state: ViewState, input: string, key: Key, context: KeyCo
     case 'y':
     case 't':
       if (!selectedPod) return { state: { ...state, notice: 'no pod selected', noticeIsError: true } };
-      return { state: { ...state, view: KEY_VIEWS[input], scroll: 0, followTail: false } };
+      return { state: { ...state, view: KEY_VIEWS[input], textKind: 'Pod', scroll: 0, followTail: false } };
+    case 's':
+      if (!selectedPod) return { state: { ...state, notice: 'no pod selected', noticeIsError: true } };
+      return openScaleDialogForPod(state, selectedPod, context);
+    case 'r':
+      if (!selectedPod) return { state: { ...state, notice: 'no pod selected', noticeIsError: true } };
+      return openGateDialog(state, selectedPod);
   }
 
   const target = movedIndex(state.selectedIndex, input, key, context.pageSize, context.rowCount);
   if (target === undefined || context.rowCount === 0) return { state };
   return { state: { ...state, selectedIndex: target, selectedKey: context.rowKeys(target) } };
+}
+
+function handleResourcesKey(current: ViewState, input: string, key: Key, context: KeyContext): KeyResult {
+  const keys = context.resourceKeys(current);
+  const state = withResourceSelection(current, keys);
+  const selected = state.resourceKey === undefined ? undefined : context.resourceByKey(state.kind, state.resourceKey);
+  const plural = kindView(state.kind)?.plural ?? state.kind;
+  const nothingSelected: KeyResult = { state: { ...state, notice: `no ${state.kind.toLowerCase()} selected`, noticeIsError: true } };
+
+  if (key.return) {
+    if (!selected || state.resourceKey === undefined) return nothingSelected;
+    if (state.kind === 'Namespace') {
+      const namespace = selected.metadata.name ?? '';
+      return { state: { ...state, view: 'pods', namespace, scope: undefined, selectedIndex: 0, selectedKey: undefined, notice: `namespace: ${namespace}` } };
+    }
+    if (!DRILLABLE_KINDS.has(state.kind)) return { state: { ...state, notice: `${plural} own no pods`, noticeIsError: true } };
+    return { state: { ...state, view: 'pods', scope: { kind: state.kind, key: state.resourceKey }, filterText: '', selectedIndex: 0, selectedKey: undefined } };
+  }
+
+  switch (input) {
+    case 'd':
+      if (!selected) return nothingSelected;
+      if (!DESCRIBED_KINDS.has(state.kind)) return { state: { ...state, notice: `no describe printer for ${plural} yet: y shows the YAML`, noticeIsError: true } };
+      return { state: { ...state, view: 'describe', textKind: state.kind, scroll: 0, followTail: false } };
+    case 'y':
+      if (!selected) return nothingSelected;
+      return { state: { ...state, view: 'yaml', textKind: state.kind, scroll: 0, followTail: false } };
+    case 's':
+      if (!selected) return nothingSelected;
+      if (!SCALABLE_KINDS.has(state.kind)) return { state: { ...state, notice: `${plural} cannot be scaled: kubectl scale takes deployments, replicasets, replicationcontrollers and statefulsets`, noticeIsError: true } };
+      return { state: openScaleDialog(state, selected) };
+    case 'f':
+    case 'u':
+    case 'c':
+      if (state.kind !== 'Node') break;
+      if (!selected) return nothingSelected;
+      return { state, effect: { type: 'node', operation: nodeOperation(input, selected), name: selected.metadata.name ?? '' } };
+  }
+
+  const target = movedIndex(state.resourceIndex, input, key, context.pageSize, keys.length);
+  if (target === undefined || keys.length === 0) return { state };
+  return { state: { ...state, resourceIndex: target, resourceKey: keys[target] } };
+}
+
+/** Resolves the resource selection against the listed keys: the selected object where it now sits, else the same row. */
+function withResourceSelection(state: ViewState, keys: readonly string[]): ViewState {
+  if (keys.length === 0) return { ...state, resourceIndex: 0, resourceKey: undefined };
+  const index = state.resourceKey === undefined ? -1 : keys.indexOf(state.resourceKey);
+  if (index >= 0) return { ...state, resourceIndex: index };
+  const row = Math.max(0, Math.min(state.resourceIndex, keys.length - 1));
+  return { ...state, resourceIndex: row, resourceKey: keys[row] };
+}
+
+function nodeOperation(input: string, node: KubeObject): NodeOperation {
+  if (input === 'f') return 'fail';
+  if (input === 'u') return 'restore';
+  return (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable ? 'uncordon' : 'cordon';
+}
+
+/**
+ * Opens the scale dialog on the controller of a pod. A ReplicaSet that a
+ * Deployment controls is not scaled itself, because the Deployment would set
+ * its replicas back: the Deployment is scaled instead.
+ */
+function openScaleDialogForPod(state: ViewState, pod: Pod, context: KeyContext): KeyResult {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const podName = pod.metadata.name ?? '';
+  let owner = controllerOf(pod);
+  if (!owner) return { state: { ...state, notice: `pod/${podName} has no controller to scale`, noticeIsError: true } };
+  let object = context.resourceByKey(owner.kind, `${namespace}/${owner.name}`);
+  const grandOwner = object && owner.kind === 'ReplicaSet' ? controllerOf(object) : undefined;
+  if (grandOwner?.kind === 'Deployment') {
+    owner = grandOwner;
+    object = context.resourceByKey(owner.kind, `${namespace}/${owner.name}`);
+  }
+  if (!SCALABLE_KINDS.has(owner.kind)) return { state: { ...state, notice: `pod/${podName} is controlled by ${owner.kind.toLowerCase()}/${owner.name}, which kubectl scale does not take`, noticeIsError: true } };
+  if (!object) return { state: { ...state, notice: `${owner.kind.toLowerCase()}/${owner.name} no longer exists`, noticeIsError: true } };
+  return { state: openScaleDialog(state, object) };
+}
+
+function openScaleDialog(state: ViewState, object: KubeObject): ViewState {
+  const replicas = (object.spec as { replicas?: number } | undefined)?.replicas ?? 1;
+  const dialog: ScaleDialogState = { type: 'scale', kind: object.kind, namespace: object.metadata.namespace ?? 'default', name: object.metadata.name ?? '', replicasText: String(replicas), edited: false };
+  return { ...state, dialog };
+}
+
+function openGateDialog(state: ViewState, pod: Pod): KeyResult {
+  const gates = (pod.spec.readinessGates ?? []).map((gate) => gate.conditionType);
+  if (gates.length === 0) return { state: { ...state, notice: `pod/${pod.metadata.name} has no readiness gates (spec.readinessGates)`, noticeIsError: true } };
+  const dialog: GateDialogState = { type: 'gate', podKey: state.selectedKey ?? '', gates, index: 0 };
+  return { state: { ...state, dialog } };
 }
 
 /** Returns the row or line a movement key goes to, or undefined for other keys. */
@@ -135,11 +261,10 @@ function openDeleteDialog(state: ViewState, context: KeyContext): KeyResult {
   const pod = state.selectedKey === undefined ? undefined : context.podByKey(state.selectedKey);
   if (!pod || state.selectedKey === undefined) return { state: { ...state, notice: 'no pod selected', noticeIsError: true } };
   const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
-  return { state: { ...state, dialog: { podKey: state.selectedKey, gracePeriodText: String(grace), force: false } } };
+  return { state: { ...state, dialog: { type: 'delete', podKey: state.selectedKey, gracePeriodText: String(grace), force: false } } };
 }
 
-function handleDialogKey(state: ViewState, input: string, key: Key, context: KeyContext): KeyResult {
-  const dialog = state.dialog!;
+function handleDeleteDialogKey(state: ViewState, dialog: DeleteDialogState, input: string, key: Key, context: KeyContext): KeyResult {
   if (key.escape) return { state: { ...state, dialog: undefined, notice: 'delete cancelled', noticeIsError: false } };
   if (key.backspace || key.delete) return { state: { ...state, dialog: { ...dialog, gracePeriodText: dialog.gracePeriodText.slice(0, -1) } } };
   if (/^\d+$/.test(input)) return { state: { ...state, dialog: { ...dialog, gracePeriodText: dialog.gracePeriodText + input } } };
@@ -155,6 +280,55 @@ function handleDialogKey(state: ViewState, input: string, key: Key, context: Key
     return { state: { ...state, dialog: { ...dialog, error: (error as Error).message } } };
   }
   return { state: { ...state, dialog: undefined }, effect: { type: 'delete', pod, gracePeriodSeconds, force: dialog.force } };
+}
+
+function handleScaleDialogKey(state: ViewState, dialog: ScaleDialogState, input: string, key: Key): KeyResult {
+  if (key.escape) return { state: { ...state, dialog: undefined, notice: 'scale cancelled', noticeIsError: false } };
+  if (key.backspace || key.delete) return { state: { ...state, dialog: { ...dialog, replicasText: dialog.replicasText.slice(0, -1), edited: true, error: undefined } } };
+  if (/^\d+$/.test(input)) {
+    // The first digit replaces the current count the dialog opened with.
+    const replicasText = dialog.edited ? dialog.replicasText + input : input;
+    return { state: { ...state, dialog: { ...dialog, replicasText, edited: true, error: undefined } } };
+  }
+  if (key.upArrow || input === 'k' || input === '+') return { state: { ...state, dialog: stepReplicas(dialog, 1) } };
+  if (key.downArrow || input === 'j' || input === '-') return { state: { ...state, dialog: stepReplicas(dialog, -1) } };
+  if (!key.return) return { state };
+
+  let replicas: number;
+  try {
+    replicas = parseReplicas(dialog.replicasText);
+  } catch (error) {
+    return { state: { ...state, dialog: { ...dialog, error: (error as Error).message } } };
+  }
+  return { state: { ...state, dialog: undefined }, effect: { type: 'scale', kind: dialog.kind, namespace: dialog.namespace, name: dialog.name, replicas } };
+}
+
+function stepReplicas(dialog: ScaleDialogState, delta: number): ScaleDialogState {
+  const current = /^\d+$/.test(dialog.replicasText) ? Number(dialog.replicasText) : 0;
+  return { ...dialog, replicasText: String(Math.max(0, current + delta)), edited: true, error: undefined };
+}
+
+/** Keys of the gate dialog: arrows pick a gate, Enter toggles it, `t` and `f` set True and False. */
+function handleGateDialogKey(state: ViewState, dialog: GateDialogState, input: string, key: Key, context: KeyContext): KeyResult {
+  if (key.escape) return { state: { ...state, dialog: undefined } };
+  const moved = movedIndex(dialog.index, input, key, dialog.gates.length, dialog.gates.length);
+  if (moved !== undefined) return { state: { ...state, dialog: { ...dialog, index: moved } } };
+  if (!key.return && input !== 't' && input !== 'f') return { state };
+
+  const pod = context.podByKey(dialog.podKey);
+  if (!pod) return { state: { ...state, dialog: undefined, notice: `pod ${dialog.podKey} no longer exists`, noticeIsError: true } };
+  const conditionType = dialog.gates[dialog.index];
+  let status: 'True' | 'False';
+  if (input === 't') status = 'True';
+  else if (input === 'f') status = 'False';
+  else status = gateStatus(pod, conditionType) === 'True' ? 'False' : 'True';
+  const effect: KeyEffect = { type: 'setCondition', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name ?? '', conditionType, status };
+  return { state: { ...state, dialog: undefined }, effect };
+}
+
+/** Returns the status of a pod condition, or `<none>` when the pod has no such condition. */
+export function gateStatus(pod: Pod, conditionType: string): string {
+  return pod.status?.conditions?.find((condition) => condition.type === conditionType)?.status ?? '<none>';
 }
 
 function handlePromptKey(state: ViewState, input: string, key: Key): KeyResult {
@@ -173,7 +347,10 @@ function submitPrompt(state: ViewState): KeyResult {
   if (state.prompt === '/') {
     try {
       const filter = parsePodFilter(state.input);
-      return { state: { ...closed, view: 'pods', filterText: state.input.trim(), selectedIndex: 0, selectedKey: undefined, notice: filter.warning ?? '', noticeIsError: filter.warning !== undefined } };
+      // The filter applies to the table on screen: the resource table stays, any other screen returns to pods.
+      const view = state.view === 'resources' ? 'resources' : 'pods';
+      const notice = filter.warning ?? '';
+      return { state: { ...closed, view, filterText: state.input.trim(), selectedIndex: 0, selectedKey: undefined, resourceIndex: 0, resourceKey: undefined, notice, noticeIsError: filter.warning !== undefined } };
     } catch (error) {
       return { state: { ...closed, notice: `invalid filter "${state.input}": ${(error as Error).message}`, noticeIsError: true } };
     }
@@ -181,10 +358,17 @@ function submitPrompt(state: ViewState): KeyResult {
 
   const action = runCommand(state.input);
   switch (action.type) {
-    case 'view':
-      return { state: { ...closed, view: action.view, scroll: action.view === 'events' ? Number.MAX_SAFE_INTEGER : 0, followTail: action.view === 'events' } };
+    case 'view': {
+      const scope = action.view === 'pods' ? undefined : state.scope;
+      return { state: { ...closed, view: action.view, scope, scroll: action.view === 'events' ? Number.MAX_SAFE_INTEGER : 0, followTail: action.view === 'events' } };
+    }
+    case 'kind': {
+      const sameKind = action.kind === state.kind;
+      const selection = sameKind ? {} : { resourceIndex: 0, resourceKey: undefined };
+      return { state: { ...closed, ...selection, view: 'resources', kind: action.kind, filterText: '', notice: '', noticeIsError: false } };
+    }
     case 'namespace':
-      return { state: { ...closed, view: 'pods', namespace: action.namespace, selectedIndex: 0, selectedKey: undefined, notice: `namespace: ${action.namespace ?? 'all'}`, noticeIsError: false } };
+      return { state: { ...closed, view: 'pods', namespace: action.namespace, scope: undefined, selectedIndex: 0, selectedKey: undefined, notice: `namespace: ${action.namespace ?? 'all'}`, noticeIsError: false } };
     case 'quit':
       return { state: closed, effect: { type: 'quit' } };
     case 'message':

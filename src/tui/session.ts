@@ -5,9 +5,12 @@
  * the terminal passes from one to the other.
  */
 import type { Pod } from '../api/v1.js';
+import { FleetCounters } from '../dashboard/fleetCounters.js';
 import { FleetHistory } from '../dashboard/fleetHistory.js';
 import { EventStream } from './model/eventStream.js';
+import type { NodeOperation } from './keyHandler.js';
 import { PodIndex } from './model/podIndex.js';
+import { ResourceIndex } from './model/resourceIndex.js';
 import { SPEEDS, speedIndexFor } from './model/speed.js';
 import { TimelineRecorder } from './model/timeline.js';
 import type { SimulationSource } from './simulationSource.js';
@@ -38,9 +41,12 @@ export interface SessionOptions {
 export class TuiSession {
   readonly simulation: SimulationSource;
   readonly pods: PodIndex;
+  readonly resources: ResourceIndex;
   readonly events = new EventStream();
   readonly timeline = new TimelineRecorder();
   readonly fleet = new FleetHistory();
+  /** The dashboard's figures over every pod, updated on each pod change. */
+  readonly counters = new FleetCounters();
 
   /** Increments once per frame and on every user action; the UI re-renders when it changes. */
   frame = 0;
@@ -62,6 +68,7 @@ export class TuiSession {
     this.simulation = options.simulation;
     this.clock = options.clock ?? (() => performance.now());
     this.pods = new PodIndex(this.simulation.epochMs, this.clock);
+    this.resources = new ResourceIndex(this.simulation.controlPlane);
     this.speedIndex = speedIndexFor(options.speed ?? 1);
     this.lastTickMs = this.clock();
 
@@ -69,6 +76,7 @@ export class TuiSession {
     this.unsubscribe = this.simulation.onChange((change) => {
       if (change.type === 'DELETED') {
         this.pods.remove(change.pod);
+        this.counters.remove(podKey(change.pod));
         this.timeline.forget(change.pod.metadata.uid ?? '');
         return;
       }
@@ -93,6 +101,7 @@ export class TuiSession {
     clearInterval(this.timer);
     this.timer = undefined;
     this.unsubscribe();
+    this.resources.stop();
   }
 
   /** Registers a frame listener; returns the function that removes it. */
@@ -137,6 +146,57 @@ export class TuiSession {
     return line;
   }
 
+  /** `kubectl scale`; returns kubectl's line, or throws with the API error. */
+  scale(kind: string, namespace: string, name: string, replicas: number): string {
+    return this.runAction(() => this.simulation.controlPlane.scale(kind, namespace, name, replicas));
+  }
+
+  /**
+   * Sets a readiness gate's condition through the pod's status subresource,
+   * as `kubectl patch pod NAME --subresource=status` does; returns that
+   * command's line, or throws with the API error.
+   */
+  setPodCondition(namespace: string, name: string, conditionType: string, status: 'True' | 'False'): string {
+    return this.runAction(() => {
+      this.simulation.controlPlane.setPodCondition(namespace, name, conditionType, status);
+      return `pod/${name} patched (${conditionType}=${status})`;
+    });
+  }
+
+  /**
+   * Fails, restores, cordons or uncordons a node, and returns kubectl's line
+   * for cordon and uncordon. kubectl has no command to stop a kubelet, so
+   * fail and restore return a line in the same form. Throws with the API error.
+   */
+  operateNode(operation: NodeOperation, name: string): string {
+    const nodes = this.simulation.controlPlane.nodes;
+    return this.runAction(() => {
+      switch (operation) {
+        case 'cordon':
+          return nodes.cordon(name, true);
+        case 'uncordon':
+          return nodes.cordon(name, false);
+        case 'fail':
+          nodes.failNode(name);
+          return `node/${name} failed (its kubelet stopped posting status)`;
+        case 'restore':
+          nodes.restoreNode(name);
+          return `node/${name} restored (its kubelet is running again)`;
+      }
+    });
+  }
+
+  /** Runs one control-plane call, lets the controllers act on it at once, and shows its line. */
+  private runAction(action: () => string): string {
+    const line = action();
+    // Applying no objects runs the control plane's reconcile at the current
+    // time, so a scale creates its pods even while the clock is paused.
+    this.simulation.apply([]);
+    this.notice = line;
+    this.afterAdvance();
+    return line;
+  }
+
   /** Sets the notice line and publishes a frame. */
   announce(text: string): void {
     this.notice = text;
@@ -175,6 +235,7 @@ export class TuiSession {
 
   private recordPod(pod: Pod, simMs: number): void {
     this.pods.upsert(pod, simMs);
+    this.counters.upsert(podKey(pod), pod);
     this.timeline.recordPod(pod, simMs);
   }
 
@@ -182,8 +243,12 @@ export class TuiSession {
     const found = this.events.scan(this.simulation.events());
     this.timeline.recordEvents(found, this.simulation.epochMs);
     this.fleet.countEvents(found.map((occurrence) => occurrence.timeMs - this.simulation.epochMs));
-    this.fleet.samplePhases(() => this.pods.pods(), this.simulation.nowMs);
+    this.fleet.samplePhases(() => this.counters.phaseCounts(), this.simulation.nowMs);
     if (found.length > 0) this.rateWindow.push({ atMs: this.clock(), count: found.length });
     this.publish();
   }
+}
+
+function podKey(pod: Pod): string {
+  return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`;
 }

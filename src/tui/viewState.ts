@@ -3,13 +3,15 @@
  * dashboard or a repaint): which screen is open, the selection, filter,
  * sort and toggles.
  */
+import type { PodScope } from './model/kindViews.js';
 import type { SortOrder } from './model/podSort.js';
 
-/** The screens of the app. */
-export type ViewName = 'pods' | 'describe' | 'yaml' | 'events' | 'timeline' | 'help';
+/** The screens of the app; `resources` is the table of `ViewState.kind`. */
+export type ViewName = 'pods' | 'resources' | 'describe' | 'yaml' | 'events' | 'timeline' | 'help';
 
 /** The ctrl-d dialog while it is open. */
 export interface DeleteDialogState {
+  type: 'delete';
   /** `namespace/name` of the pod to delete. */
   podKey: string;
   /** The grace period as typed, in seconds. */
@@ -18,12 +20,48 @@ export interface DeleteDialogState {
   error?: string;
 }
 
+/** The `s` dialog: `kubectl scale KIND/NAME --replicas=N`. */
+export interface ScaleDialogState {
+  type: 'scale';
+  kind: string;
+  namespace: string;
+  name: string;
+  /** The replica count as typed. */
+  replicasText: string;
+  /** Whether a key has edited the count; until then the first digit replaces it. */
+  edited: boolean;
+  error?: string;
+}
+
+/** The `r` dialog: sets a readiness gate's condition on a pod. */
+export interface GateDialogState {
+  type: 'gate';
+  /** `namespace/name` of the pod. */
+  podKey: string;
+  /** The condition types of spec.readinessGates. */
+  gates: string[];
+  /** Index of the highlighted gate. */
+  index: number;
+}
+
+export type DialogState = DeleteDialogState | ScaleDialogState | GateDialogState;
+
 export interface ViewState {
   view: ViewName;
   /** `namespace/name` of the selected pod. */
   selectedKey: string | undefined;
   /** Row of the selection, used when the selected pod leaves the list. */
   selectedIndex: number;
+  /** Kind the `resources` screen lists (`Deployment`, `Node`...). */
+  kind: string;
+  /** `namespace/name` (a name, for cluster-scoped kinds) of the selected object of `kind`. */
+  resourceKey: string | undefined;
+  /** Row of the resource selection, used when the selected object leaves the list. */
+  resourceIndex: number;
+  /** The object whose pods the pod table is limited to, after `enter` on a resource; Esc goes back to it. */
+  scope: PodScope | undefined;
+  /** Kind of the object the describe and YAML screens show: `Pod`, or `kind`. */
+  textKind: string;
   /** Namespace listed; undefined lists all namespaces. */
   namespace: string | undefined;
   filterText: string;
@@ -38,7 +76,7 @@ export interface ViewState {
   prompt: ':' | '/' | undefined;
   /** The text typed into the prompt. */
   input: string;
-  dialog: DeleteDialogState | undefined;
+  dialog: DialogState | undefined;
   /** A notice of the UI itself (command errors); the session's notices show when this is empty. */
   notice: string;
   noticeIsError: boolean;
@@ -50,6 +88,11 @@ export function initialViewState(namespace: string | undefined): ViewState {
     view: 'pods',
     selectedKey: undefined,
     selectedIndex: 0,
+    kind: 'Deployment',
+    resourceKey: undefined,
+    resourceIndex: 0,
+    scope: undefined,
+    textKind: 'Pod',
     namespace,
     filterText: '',
     sort: { column: 'NAME', ascending: true },

@@ -155,14 +155,15 @@ describe('App', () => {
     ui.unmount();
   });
 
-  test('commands switch namespace and report unmodelled kinds', async () => {
+  test('commands switch namespace and kind', async () => {
     const ui = mount(fleet());
     await ui.type(':', ...'ns shop', ENTER);
     assert.match(ui.frame(), /pods\(shop\)\[1\]/);
     assert.match(ui.frame(), /^NAME↑ +READY/m);
 
     await ui.type(':', ...'deploy', ENTER);
-    assert.match(ui.frame(), /deployments: not modelled yet/);
+    assert.match(ui.frame(), /deployments\(shop\)\[0\]/);
+    assert.match(ui.frame(), /^NAME↑ +READY +UP-TO-DATE +AVAILABLE +AGE/m);
 
     await ui.type(':', ...'bogus', ENTER);
     assert.match(ui.frame(), /unknown command "bogus"/);

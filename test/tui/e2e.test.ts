@@ -20,22 +20,32 @@ function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 }
 
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', SESSION);
+function screen(session = SESSION): string {
+  return tmux('capture-pane', '-p', '-t', session);
 }
 
 /** Sends one key (tmux key name) and gives the app a moment, so Escape is not read as Alt with the next key. */
-async function press(key: string): Promise<void> {
-  tmux('send-keys', '-t', SESSION, key);
+async function press(key: string, session = SESSION): Promise<void> {
+  tmux('send-keys', '-t', session, key);
   await new Promise((resolve) => setTimeout(resolve, 150));
 }
 
+/** Types a `:` command, waits for the prompt line to show it, then sends Enter. */
+async function command(text: string, session = SESSION): Promise<void> {
+  const promptShows = (expected: string) => (screenText: string) => screenText.trimEnd().split('\n').at(-1) === expected;
+  await press(':', session);
+  await waitForScreen('the command prompt', promptShows(':'), 5_000, session);
+  tmux('send-keys', '-t', session, '-l', text);
+  await waitForScreen(`the command ${text}`, promptShows(`:${text}`), 5_000, session);
+  await press('Enter', session);
+}
+
 /** Polls the screen until `predicate` holds; fails with the last screen after `timeoutMs`. */
-async function waitForScreen(description: string, predicate: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+async function waitForScreen(description: string, predicate: (text: string) => boolean, timeoutMs = 10_000, session = SESSION): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < deadline) {
-    text = screen();
+    text = screen(session);
     if (predicate(text)) return text;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -114,6 +124,15 @@ describe('podsim run in tmux', { skip: hasTmux ? false : 'tmux is not installed'
     await waitForScreen('the banner to clear', (screenText) => !screenText.includes('scenario not applied'));
   });
 
+  test('removed pod is pruned', async () => {
+    writeFileSync(file, `${podYaml('sleeper')}\n---\n${podYaml('added')}\n---\n${podYaml('pruned')}`);
+    await waitForScreen('the pod to prune', (text) => /● Running/.test(rowOf(text, 'pruned') ?? ''), 10_000);
+    writeFileSync(file, `${podYaml('sleeper')}\n---\n${podYaml('added')}`);
+    await waitForScreen('pruned Terminating', (text) => /◌ Terminating/.test(rowOf(text, 'pruned') ?? '') && text.includes('pod/pruned pruned'), 5_000);
+    // The pod's grace period is 5 s and sleep ignores SIGTERM, so it goes at SIGKILL.
+    await waitForScreen('pruned removed', (text) => rowOf(text, 'pruned') === undefined, 15_000);
+  });
+
   test('delete shows Terminating then removes', async () => {
     // Rows are sorted by name: added, sleeper.
     await press('g');
@@ -135,5 +154,43 @@ describe('podsim run in tmux', { skip: hasTmux ? false : 'tmux is not installed'
     await press('Escape');
     await press('q');
     await waitForScreen('the process to exit', (text) => text.includes('podsim exited 0'));
+  });
+});
+
+describe('podsim run on a Deployment in tmux', { skip: hasTmux ? false : 'tmux is not installed' }, () => {
+  const session = 'deploy';
+  const scenario = join(REPO, 'scenarios/controllers/deployment-rolling-update.yaml');
+
+  before(() => {
+    const run = `env -u CI -u CONTINUOUS_INTEGRATION node ${join(REPO, 'bin/podsim.js')} run ${scenario}; echo "podsim exited $?"; sleep 60`;
+    tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '45', '-c', REPO, run);
+  });
+
+  after(() => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', session]);
+  });
+
+  const podRows = (text: string) => text.split('\n').filter((line) => /^default\s+nginx-deployment-\w+-\w+\s+\d+\/\d+/.test(line));
+
+  test(':deploy, enter, s scales to 5', async () => {
+    // Keys sent before Ink turns on raw mode would reach the terminal's line editor, so the test waits for the clock to run first.
+    await waitForScreen('three pods', (text) => podRows(text).length === 3 && elapsedSeconds(text) >= 2, 30_000, session);
+    await command('deploy', session);
+    await waitForScreen('the Deployment row', (text) => /^default\s+nginx-deployment\s+\d\/3\s+/m.test(text), 10_000, session);
+
+    await press('Enter', session);
+    await waitForScreen('its pods', (text) => text.includes('pods of deployment/nginx-deployment[3]') && podRows(text).length === 3, 10_000, session);
+
+    await press('s', session);
+    await waitForScreen('the scale dialog', (text) => text.includes('Scale deployment default/nginx-deployment') && text.includes('Replicas: 3'), 10_000, session);
+    await press('5', session);
+    await press('Enter', session);
+    await waitForScreen('five pods', (text) => text.includes('pods of deployment/nginx-deployment[5]') && podRows(text).length === 5, 10_000, session);
+    await waitForScreen('the kubectl line', (text) => text.includes('deployment.apps/nginx-deployment scaled'), 10_000, session);
+
+    await press('Escape', session);
+    await waitForScreen('the Deployment again', (text) => /^default\s+nginx-deployment\s+\d\/5\s+/m.test(text), 10_000, session);
+    await press('q', session);
+    await waitForScreen('the process to exit', (text) => text.includes('podsim exited 0'), 10_000, session);
   });
 });

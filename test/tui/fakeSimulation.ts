@@ -1,10 +1,11 @@
 /**
- * A SimulationSource stub for component tests: pods and events are plain
- * objects the test sets, and deletePod marks the pod Terminating the way the
- * real simulation does for a running pod.
+ * A SimulationSource stub for component tests: pods, events and other
+ * objects are plain objects the test sets, deletePod marks the pod
+ * Terminating the way the real simulation does for a running pod, and the
+ * control-plane calls are recorded.
  */
 import type { Event, KubeObject, Pod } from '../../src/api/v1.js';
-import type { SimulationChange, SimulationSource } from '../../src/tui/simulationSource.js';
+import type { ControlPlaneSource, SimulationChange, SimulationSource, StoreChange } from '../../src/tui/simulationSource.js';
 
 export const EPOCH_MS = Date.parse('2026-01-01T00:00:00Z');
 
@@ -57,6 +58,85 @@ export function makePod(input: PodSpecInput): Pod {
   } as Pod;
 }
 
+/** A control plane stub: a store of non-pod objects and a log of every call, as `scale deployment/web 5`. */
+export class FakeControlPlane implements ControlPlaneSource {
+  readonly objects: KubeObject[] = [];
+  readonly calls: string[] = [];
+  private readonly watchers = new Set<(change: StoreChange) => void>();
+
+  readonly store = {
+    get: <T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined =>
+      this.objects.find((object) => object.kind === kind && object.metadata.name === name && (namespace === undefined || object.metadata.namespace === namespace)) as T | undefined,
+    list: <T extends KubeObject = KubeObject>(kind: string): T[] => this.objects.filter((object) => object.kind === kind) as T[],
+    watch: (listener: (change: StoreChange) => void): (() => void) => {
+      this.watchers.add(listener);
+      return () => this.watchers.delete(listener);
+    },
+  };
+
+  readonly nodes = {
+    cordon: (name: string, unschedulable = true): string => {
+      this.calls.push(`${unschedulable ? 'cordon' : 'uncordon'} ${name}`);
+      const node = this.requireObject('Node', undefined, name);
+      (node.spec as { unschedulable?: boolean }).unschedulable = unschedulable;
+      this.emit({ type: 'MODIFIED', object: node });
+      return `node/${name} ${unschedulable ? 'cordoned' : 'uncordoned'}`;
+    },
+    failNode: (name: string): void => {
+      this.requireObject('Node', undefined, name);
+      this.calls.push(`failNode ${name}`);
+    },
+    restoreNode: (name: string): void => {
+      this.requireObject('Node', undefined, name);
+      this.calls.push(`restoreNode ${name}`);
+    },
+  };
+
+  constructor(private readonly simulation: FakeSimulation) {}
+
+  /** Stores an object, as a create through the API would. */
+  add(object: KubeObject): void {
+    this.objects.push(object);
+    this.emit({ type: 'ADDED', object });
+  }
+
+  scale(kind: string, namespace: string, name: string, replicas: number): string {
+    const object = this.requireObject(kind, namespace, name);
+    this.calls.push(`scale ${kind.toLowerCase()}/${name} ${replicas}`);
+    (object.spec as { replicas?: number }).replicas = replicas;
+    this.emit({ type: 'MODIFIED', object });
+    return `${kind.toLowerCase()}.apps/${name} scaled`;
+  }
+
+  setPodCondition(namespace: string, name: string, type: string, status: 'True' | 'False' | 'Unknown'): void {
+    const pod = this.simulation.podList.find((candidate) => candidate.metadata.name === name && candidate.metadata.namespace === namespace);
+    if (!pod) throw new Error(`Error from server (NotFound): pods "${name}" not found`);
+    this.calls.push(`setPodCondition ${name} ${type}=${status}`);
+    const conditions = (pod.status!.conditions ?? []).filter((condition) => condition.type !== type);
+    pod.status!.conditions = [{ type, status }, ...conditions];
+    this.simulation.emit({ type: 'MODIFIED', pod, timeMs: this.simulation.nowMs });
+  }
+
+  delete(kind: string, namespace: string | undefined, name: string): string[] {
+    this.calls.push(`delete ${kind.toLowerCase()}/${name}`);
+    if (kind === 'Pod') return this.simulation.deletePod(namespace ?? 'default', name);
+    const object = this.requireObject(kind, namespace, name);
+    this.objects.splice(this.objects.indexOf(object), 1);
+    this.emit({ type: 'DELETED', object });
+    return [`${kind.toLowerCase()} "${name}" deleted`];
+  }
+
+  private requireObject(kind: string, namespace: string | undefined, name: string): KubeObject {
+    const object = this.store.get(kind, namespace, name);
+    if (!object) throw new Error(`Error from server (NotFound): ${kind.toLowerCase()}s "${name}" not found`);
+    return object;
+  }
+
+  private emit(change: StoreChange): void {
+    for (const watcher of this.watchers) watcher(change);
+  }
+}
+
 export class FakeSimulation implements SimulationSource {
   readonly epochMs = EPOCH_MS;
   readonly engineKind = 'js';
@@ -65,6 +145,7 @@ export class FakeSimulation implements SimulationSource {
   eventList: Event[] = [];
   deleted: { namespace: string; name: string; options: { gracePeriodSeconds?: number; force?: boolean } }[] = [];
   applied: KubeObject[] = [];
+  readonly controlPlane = new FakeControlPlane(this);
   private readonly listeners = new Set<(change: SimulationChange) => void>();
 
   constructor(pods: Pod[] = []) {
@@ -78,6 +159,7 @@ export class FakeSimulation implements SimulationSource {
       if (object.kind !== 'Pod' || this.podList.some((pod) => pod.metadata.name === object.metadata.name)) continue;
       const pod = structuredClone(object) as Pod;
       pod.metadata.uid = `uid-${pod.metadata.name}`;
+      pod.metadata.namespace ??= 'default';
       pod.metadata.creationTimestamp = at(this.nowMs);
       this.podList.push(pod);
       this.emit({ type: 'ADDED', pod, timeMs: this.nowMs });
@@ -100,6 +182,10 @@ export class FakeSimulation implements SimulationSource {
 
   pods(): Pod[] {
     return this.podList;
+  }
+
+  list<T extends KubeObject = KubeObject>(kind: string): T[] {
+    return (kind === 'Pod' ? this.podList : this.controlPlane.store.list(kind)) as T[];
   }
 
   events(): Event[] {

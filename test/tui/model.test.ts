@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { FleetCounters } from '../../src/dashboard/fleetCounters.js';
 import { restartsByOwner, ownerPrefix } from '../../src/dashboard/fleetStats.js';
 import { runCommand } from '../../src/tui/model/commands.js';
 import { EventStream } from '../../src/tui/model/eventStream.js';
@@ -120,13 +121,22 @@ describe('timeline', () => {
 });
 
 describe('commands', () => {
-  test('unmodelled kinds answer with a message', () => {
-    for (const word of ['deploy', 'rs', 'jobs', 'ds', 'sts', 'svc', 'nodes']) {
-      const action = runCommand(word);
-      assert.equal(action.type, 'message', word);
-      assert.match(action.type === 'message' ? action.text : '', /not modelled yet/, word);
-    }
+  test('kind words open resource views', () => {
+    const cases: [string, string][] = [
+      ['deploy', 'Deployment'],
+      ['rs', 'ReplicaSet'],
+      ['rc', 'ReplicationController'],
+      ['jobs', 'Job'],
+      ['ds', 'DaemonSet'],
+      ['sts', 'StatefulSet'],
+      ['svc', 'Service'],
+      ['ep', 'Endpoints'],
+      ['nodes', 'Node'],
+      ['ns', 'Namespace'],
+    ];
+    for (const [word, kind] of cases) assert.deepEqual(runCommand(word), { type: 'kind', kind }, word);
   });
+  test('ns NAME filters pods', () => assert.deepEqual(runCommand('ns shop'), { type: 'namespace', namespace: 'shop' }));
   test('ns all lists every namespace', () => assert.deepEqual(runCommand('ns all'), { type: 'namespace', namespace: undefined }));
 });
 
@@ -168,5 +178,51 @@ describe('reloadScenario', () => {
     assert.equal(session.notice, 'pod/api created');
     assert.equal(session.pods.size, 2);
     session.stop();
+  });
+
+  test('removed object is pruned', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'podsim-tui-'));
+    const file = join(folder, 'pods.yaml');
+    writeFileSync(file, `${podYaml('web')}---\n${podYaml('api')}`);
+    const simulation = new FakeSimulation();
+    const session = new TuiSession({ simulation });
+    reloadScenario({ session, paths: [file], seed: 1 });
+    assert.equal(session.pods.size, 2);
+
+    writeFileSync(file, podYaml('web'));
+    reloadScenario({ session, paths: [file], seed: 1 });
+    assert.deepEqual(simulation.controlPlane.calls, ['delete pod/api']);
+    assert.equal(session.notice, 'pod/api pruned');
+    assert.ok(session.pods.get('default/api')?.pod.metadata.deletionTimestamp, 'api is Terminating');
+
+    writeFileSync(file, `${podYaml('web')}---\nkind: Pod\n`);
+    reloadScenario({ session, paths: [file], seed: 1 });
+    writeFileSync(file, podYaml('web'));
+    reloadScenario({ session, paths: [file], seed: 1 });
+    assert.deepEqual(simulation.controlPlane.calls, ['delete pod/api'], 'a broken file in between prunes nothing twice');
+    session.stop();
+  });
+});
+
+describe('FleetCounters', () => {
+  test('follows upserts and removals', () => {
+    const counters = new FleetCounters();
+    counters.upsert('default/db-0', makePod({ name: 'db-0', restarts: 2 }));
+    counters.upsert('default/db-1', makePod({ name: 'db-1', restarts: 3, state: 'Waiting:CrashLoopBackOff' }));
+    counters.upsert('default/web', makePod({ name: 'web' }));
+    assert.equal(counters.total, 3);
+    assert.equal(counters.ready, 2);
+    assert.equal(counters.restarts, 5);
+    assert.deepEqual(counters.phaseCounts(), { Pending: 1, Running: 2, Succeeded: 0, Failed: 0 });
+    assert.deepEqual(counters.restartsByOwner(5), [{ owner: 'db', restarts: 5 }]);
+    assert.deepEqual(counters.topRestartingPods(1).map((entry) => entry.pod.metadata.name), ['db-1']);
+
+    counters.upsert('default/db-1', makePod({ name: 'db-1', restarts: 4 }));
+    counters.remove('default/db-0');
+    assert.equal(counters.total, 2);
+    assert.equal(counters.ready, 2);
+    assert.equal(counters.restarts, 4);
+    assert.deepEqual(counters.restartsByOwner(5), [{ owner: 'db', restarts: 4 }]);
+    assert.deepEqual(counters.topRestartingPods(5).map((entry) => entry.restarts), [4]);
   });
 });

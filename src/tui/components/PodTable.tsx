@@ -32,12 +32,14 @@ export interface PodTableProps {
   width: number;
   /** The sort order, marked in the header with ↑ or ↓. */
   sort: SortOrder;
+  /** Whether STATUS contains pod statuses, drawn with a glyph and color (default true). Tables of other kinds set false. */
+  podStatus?: boolean;
 }
 
 /** kubectl's table printer puts 3 spaces between columns. */
 const COLUMN_PADDING = 3;
 
-export function PodTable({ header, rowCount, rowAt, selectedIndex, height, width, sort }: PodTableProps) {
+export function PodTable({ header, rowCount, rowAt, selectedIndex, height, width, sort, podStatus = true }: PodTableProps) {
   const topRef = useRef(0);
   const bodyHeight = Math.max(1, height - 1);
   const top = scrollTop(topRef.current, selectedIndex, bodyHeight, rowCount);
@@ -46,7 +48,7 @@ export function PodTable({ header, rowCount, rowAt, selectedIndex, height, width
   const rows: PodTableRow[] = [];
   for (let index = top; index < Math.min(rowCount, top + bodyHeight); index++) rows.push(rowAt(index));
 
-  const statusColumn = header.indexOf('STATUS');
+  const statusColumn = podStatus ? header.indexOf('STATUS') : -1;
   const titles = header.map((name) => (name === sort.column ? `${name}${sort.ascending ? '↑' : '↓'}` : name));
   const widths = columnWidths(titles, rows, statusColumn);
 

@@ -33,7 +33,7 @@ export function PromptLine({ prompt, input, notice, isError }: PromptLineProps) 
   }
   return (
     <Text dimColor wrap="truncate">
-      d describe · y yaml · t timeline · e events · / filter · : command · space pause · +/- speed · ctrl-d delete · D dashboard · ? help · q quit
+      d describe · y yaml · t timeline · e events · / filter · : command · s scale · space pause · +/- speed · ctrl-d delete · D dashboard · ? help · q quit
     </Text>
   );
 }

@@ -1,12 +1,13 @@
 /**
- * The `:` command line. Each command word maps to an action. Resources whose
- * controllers podsim does not model yet return a message instead of a view,
- * and get a real view here once the control plane lands.
+ * The `:` command line. Each command word maps to an action: a pod or event
+ * screen, a resource view of another kind (kindViews.ts), a namespace, or quit.
  */
+import { KIND_VIEWS } from './kindViews.js';
 
 /** The action a command requests from the app. */
 export type CommandAction =
   | { type: 'view'; view: 'pods' | 'events' }
+  | { type: 'kind'; kind: string }
   | { type: 'namespace'; namespace: string | undefined }
   | { type: 'quit' }
   | { type: 'message'; text: string; isError: boolean };
@@ -14,10 +15,6 @@ export type CommandAction =
 interface CommandEntry {
   aliases: readonly string[];
   run: (argument: string) => CommandAction;
-}
-
-function notModelled(resource: string): (argument: string) => CommandAction {
-  return () => ({ type: 'message', text: `${resource}: not modelled yet in the UI, which lists pods only (:pods)`, isError: false });
 }
 
 const NAMESPACE_ALL = new Set(['all', '-A', '*']);
@@ -29,17 +26,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     aliases: ['ns', 'namespace'],
     run: (argument) => {
-      if (argument === '') return { type: 'message', text: 'usage: :ns NAME, or :ns all for every namespace', isError: true };
+      if (argument === '') return { type: 'kind', kind: 'Namespace' };
       return { type: 'namespace', namespace: NAMESPACE_ALL.has(argument) ? undefined : argument };
     },
   },
-  { aliases: ['deploy', 'deployments', 'deployment'], run: notModelled('deployments') },
-  { aliases: ['rs', 'replicasets', 'replicaset'], run: notModelled('replicasets') },
-  { aliases: ['jobs', 'job'], run: notModelled('jobs') },
-  { aliases: ['ds', 'daemonsets', 'daemonset'], run: notModelled('daemonsets') },
-  { aliases: ['sts', 'statefulsets', 'statefulset'], run: notModelled('statefulsets') },
-  { aliases: ['svc', 'services', 'service'], run: notModelled('services') },
-  { aliases: ['nodes', 'node', 'no'], run: notModelled('nodes') },
+  ...KIND_VIEWS.map((view) => ({ aliases: view.aliases, run: (): CommandAction => ({ type: 'kind', kind: view.kind }) })),
   { aliases: ['q', 'quit'], run: () => ({ type: 'quit' }) },
 ];
 

@@ -93,17 +93,22 @@ export class PodIndex {
 
   /**
    * Returns the version a list of `filter` and `order` depends on: an unfiltered
-   * list by name changes only when pods come or go.
+   * list by name changes only when pods come or go. A scoped list (`scoped`)
+   * reads fields that change (a pod's node), so it follows every change.
    */
-  listVersion(filter: PodFilter, order: SortOrder): number {
-    return filter.text === '' && order.column === 'NAME' ? this.membershipVersion : this.version;
+  listVersion(filter: PodFilter, order: SortOrder, scoped = false): number {
+    return filter.text === '' && order.column === 'NAME' && !scoped ? this.membershipVersion : this.version;
   }
 
-  /** Returns the entries in `namespace` (all when undefined) that pass `filter`, sorted by `order`. */
-  list(namespace: string | undefined, filter: PodFilter, order: SortOrder): PodEntry[] {
+  /**
+   * Returns the entries in `namespace` (all when undefined) that pass `filter`
+   * and `scope` (when given), sorted by `order`.
+   */
+  list(namespace: string | undefined, filter: PodFilter, order: SortOrder, scope?: (pod: Pod) => boolean): PodEntry[] {
     const rows: PodEntry[] = [];
     for (const entry of this.entries.values()) {
       if (namespace !== undefined && entry.pod.metadata.namespace !== namespace) continue;
+      if (scope && !scope(entry.pod)) continue;
       if (!filter.matches(entry.pod, entry.rowText)) continue;
       rows.push(entry);
     }
