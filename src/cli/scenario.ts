@@ -1,4 +1,5 @@
 import type { KubeObject, Pod } from '../api/v1.js';
+import { enginePodSlots } from '../cluster/capacity.js';
 import { Simulation } from '../cluster/simulation.js';
 import { loadScenario } from '../scenario/load.js';
 import type { CommandIO } from './io.js';
@@ -38,7 +39,12 @@ export function observedPods(objects: readonly KubeObject[]): Pod[] {
  * (admission, immutable fields) are reported like load errors.
  */
 export async function simulate(objects: readonly KubeObject[], options: CommonOptions, io: CommandIO): Promise<Simulation> {
-  const simulation = await Simulation.create({ engine: options.engine, seed: options.seed, epochMs: options.epochMs });
+  const simulation = await Simulation.create({
+    engine: options.engine,
+    seed: options.seed,
+    epochMs: options.epochMs,
+    maxPods: enginePodSlots(objects),
+  });
   const errors: string[] = [];
   for (const [file, group] of groupByFile(objects)) errors.push(...simulation.apply(group, file).errors);
   for (const line of errors) io.stderr(`${line}\n`);

@@ -44,6 +44,14 @@ export const IMMEDIATE_DELETION_WARNING =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.';
 /** Namespaces every cluster starts with. */
 export const INITIAL_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+/**
+ * Longest delay, in simulated ms, between a kubelet's status change and the
+ * controllers' reaction. Real controllers react through informers and work
+ * queues within milliseconds to a few hundred milliseconds; batching their
+ * passes makes a large fleet cost one pass per batch instead of one per
+ * changed millisecond. API calls (apply, delete, scale ...) skip the batch.
+ */
+const CONTROLLER_BATCH_MS = 100;
 /** Passes of all controllers per reconcile; each pass acts on the previous one's writes. */
 const MAX_PASSES = 20;
 
@@ -97,6 +105,8 @@ export class ControlPlane implements ControllerContext {
   private changes = 0;
   /** `changes` when the controllers last finished a pass with nothing more to write. */
   private reconciledChanges = -1;
+  /** Simulated time of the last controller pass; -Infinity makes the next reconcile run one at once. */
+  private lastPassMs = Number.NEGATIVE_INFINITY;
   private nodesDefaulted = false;
 
   constructor(options: ControlPlaneOptions) {
@@ -181,6 +191,7 @@ export class ControlPlane implements ControllerContext {
    * server rejects are reported in `errors` and the rest still apply.
    */
   apply(objects: readonly KubeObject[], file = '<stdin>'): ApplyResult {
+    this.requestPass();
     const result: ApplyResult = { output: [], errors: [] };
     for (const source of objects) {
       try {
@@ -357,6 +368,7 @@ export class ControlPlane implements ControllerContext {
    * @throws ApiError NotFound when the object does not exist.
    */
   delete(kind: string, namespace: string | undefined, name: string, options: DeleteOptions = {}): string[] {
+    this.requestPass();
     const object = this.store.get(kind, namespace, name);
     if (!object) throw notFound(pluralOf(kind), name);
     const lines: string[] = [];
@@ -455,6 +467,14 @@ export class ControlPlane implements ControllerContext {
     // Controllers only act on a change: with no write since their last pass
     // and no wake-up due, another pass would write nothing.
     if (!woke && this.changes === this.reconciledChanges) return;
+    // Pod status changes from the kubelets are batched: the controllers run
+    // at most once per CONTROLLER_BATCH_MS of simulated time for them.
+    const batchEndMs = this.lastPassMs + CONTROLLER_BATCH_MS;
+    if (!woke && this.now < batchEndMs) {
+      this.wakeAt(batchEndMs);
+      return;
+    }
+    this.lastPassMs = this.now;
 
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const before = this.changes;
@@ -472,6 +492,11 @@ export class ControlPlane implements ControllerContext {
       if (this.changes === before) break;
     }
     this.reconciledChanges = this.changes;
+  }
+
+  /** Makes the next reconcile run the controllers at once, for a change made through the API. */
+  private requestPass(): void {
+    this.lastPassMs = Number.NEGATIVE_INFINITY;
   }
 
   /** Creates the default nodes the first time the cluster runs without Node objects. */
@@ -569,6 +594,7 @@ export class ControlPlane implements ControllerContext {
   setNodeRunning(nodeName: string, running: boolean): void {
     // The node lifecycle controller reacts to this on its next pass, though the store did not change.
     this.reconciledChanges = -1;
+    this.requestPass();
     this.runtime.setNodeRunning?.(nodeName, running);
     if (!running) return;
     for (const [uid, grace] of [...this.pendingRuntimeDeletes]) {
@@ -586,6 +612,7 @@ export class ControlPlane implements ControllerContext {
 
   /** `kubectl scale`: sets spec.replicas of a Deployment, ReplicaSet, ReplicationController or StatefulSet. */
   scale(kind: string, namespace: string, name: string, replicas: number): string {
+    this.requestPass();
     const object = this.store.get<Deployment>(kind, namespace, name);
     if (!object) throw notFound(pluralOf(kind), name);
     object.spec.replicas = replicas;
@@ -595,6 +622,7 @@ export class ControlPlane implements ControllerContext {
 
   /** `kubectl set image KIND/NAME CONTAINER=IMAGE` on a workload's template or a pod. */
   setImage(kind: string, namespace: string, name: string, containerName: string, image: string): string {
+    this.requestPass();
     const object = this.store.get(kind, namespace, name);
     if (!object) throw notFound(pluralOf(kind), name);
     const spec = kind === 'Pod' ? (object as Pod).spec : (object.spec as { template: { spec: Pod['spec'] } }).template.spec;
@@ -616,6 +644,7 @@ export class ControlPlane implements ControllerContext {
    * @throws Error with kubectl's message when the revision does not exist.
    */
   rollback(namespace: string, name: string, toRevision = 0): string {
+    this.requestPass();
     const deployment = this.store.get<Deployment>('Deployment', namespace, name);
     if (!deployment) throw notFound(pluralOf('Deployment'), name);
     const owned = this.store.list<ReplicaSet>('ReplicaSet', { namespace, ownerUid: deployment.metadata.uid });
@@ -643,6 +672,7 @@ export class ControlPlane implements ControllerContext {
    * condition type), as a controller would through the status subresource.
    */
   setPodCondition(namespace: string, name: string, type: string, status: 'True' | 'False' | 'Unknown'): void {
+    this.requestPass();
     const pod = this.store.get<Pod>('Pod', namespace, name);
     if (!pod) throw notFound('pods', name);
     const conditions = [...(pod.status?.conditions ?? [])];

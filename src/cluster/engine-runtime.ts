@@ -84,7 +84,26 @@ export class EngineRuntime implements PodRuntime {
       if (container.image) pulled.add(container.image);
     }
 
-    const engineIndex = this.options.engine.addPod(enginePod);
+    let engineIndex: number;
+    try {
+      engineIndex = this.options.engine.addPod(enginePod);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      // Every engine slot is taken: the pod stays Pending and says why, instead of stopping the simulation.
+      this.options.recordEvent(
+        {
+          type: 'Warning',
+          reason: 'PodsimEngineFull',
+          message: `${error.message} The engine's pod slots are sized from the nodes' pod capacity; give the scenario Node objects or ClusterSettings nodes that hold every pod.`,
+          fieldPath: '',
+          component: 'kubelet',
+          involvedObject: { name: pod.metadata.name ?? '', namespace: pod.metadata.namespace ?? 'default', uid },
+          host: nodeName,
+        },
+        this.options.engine.nowMs,
+      );
+      return;
+    }
     const record = new PodRecord(pod, engineIndex, this.options.engine.nowMs, this.allocatorFor(node).allocate(), node);
     this.byUid.set(uid, record);
     this.byEngineIndex[engineIndex] = record;

@@ -157,6 +157,39 @@ export function untoleratedTaint(taints: Taint[] | undefined, tolerations: Toler
   return (taints ?? []).find((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((toleration) => tolerates(toleration, taint)));
 }
 
+/** Summed requests of the pods on one node, as filterNode and scoreNode need them. */
+interface NodeUsage {
+  /** How many pods of the list are summed. */
+  count: number;
+  requested: ResourceList;
+  nonZero: ResourceList;
+}
+
+/**
+ * Caches the sums per pod list. The caller keeps one list per node during a
+ * scheduling pass and appends each pod it binds, so the sums grow by the new
+ * pods only instead of being added up again for every pod scheduled.
+ */
+const usageByList = new WeakMap<Pod[], NodeUsage>();
+
+function usageOf(podsOnNode: Pod[]): NodeUsage {
+  let usage = usageByList.get(podsOnNode);
+  if (!usage || usage.count > podsOnNode.length) {
+    usage = { count: 0, requested: { cpu: 0n, memory: 0n }, nonZero: { cpu: 0n, memory: 0n } };
+    usageByList.set(podsOnNode, usage);
+  }
+  for (; usage.count < podsOnNode.length; usage.count++) {
+    const pod = podsOnNode[usage.count];
+    const request = podRequests(pod);
+    const nonZero = nonZeroRequests(pod);
+    usage.requested.cpu += request.cpu;
+    usage.requested.memory += request.memory;
+    usage.nonZero.cpu += nonZero.cpu;
+    usage.nonZero.memory += nonZero.memory;
+  }
+  return usage;
+}
+
 /** Runs the filter plugins in order; the first failing plugin decides the node's reasons. */
 function filterNode(pod: Pod, node: Node, podsOnNode: Pod[]): FilterFailure[] {
   if (node.spec.unschedulable) {
@@ -171,7 +204,7 @@ function filterNode(pod: Pod, node: Node, podsOnNode: Pod[]): FilterFailure[] {
   const failures: FilterFailure[] = [];
   if (podsOnNode.length + 1 > allocatable.pods) failures.push({ reason: 'Too many pods', unresolvable: false });
   const request = podRequests(pod);
-  const used = podsOnNode.map(podRequests).reduce((total, item) => ({ cpu: total.cpu + item.cpu, memory: total.memory + item.memory }), { cpu: 0n, memory: 0n });
+  const used = usageOf(podsOnNode).requested;
   if (request.cpu > 0n && request.cpu > allocatable.cpu - used.cpu) failures.push({ reason: 'Insufficient cpu', unresolvable: false });
   if (request.memory > 0n && request.memory > allocatable.memory - used.memory) failures.push({ reason: 'Insufficient memory', unresolvable: false });
   return failures;
@@ -180,7 +213,9 @@ function filterNode(pod: Pod, node: Node, podsOnNode: Pod[]): FilterFailure[] {
 /** LeastAllocated score (0–100) with the scheduler's non-zero request defaults. */
 function scoreNode(pod: Pod, node: Node, podsOnNode: Pod[]): number {
   const allocatable = nodeAllocatable(node);
-  const requested = [...podsOnNode, pod].map(nonZeroRequests).reduce((total, item) => ({ cpu: total.cpu + item.cpu, memory: total.memory + item.memory }), { cpu: 0n, memory: 0n });
+  const onNode = usageOf(podsOnNode).nonZero;
+  const incoming = nonZeroRequests(pod);
+  const requested = { cpu: onNode.cpu + incoming.cpu, memory: onNode.memory + incoming.memory };
   const free = (capacity: bigint, used: bigint): number => (capacity === 0n || used > capacity ? 0 : Number(((capacity - used) * 100n) / capacity));
   return (free(allocatable.cpu, requested.cpu) + free(allocatable.memory, requested.memory)) / 2;
 }

@@ -76,6 +76,8 @@ export function compareObjects(a: KubeObject, b: KubeObject): number {
 
 export class ObjectStore {
   private readonly entries = new Map<string, Entry>();
+  /** Each kind's objects sorted as list() returns them; dropped when an object of the kind is added, replaced or removed. */
+  private readonly sortedByKind = new Map<string, KubeObject[]>();
   private readonly keysByUid = new Map<string, string>();
   private readonly listeners = new Set<(event: WatchEvent) => void>();
   private resourceVersion = 1;
@@ -133,6 +135,7 @@ export class ObjectStore {
     prepare?.(object);
 
     this.entries.set(key, { object, specJson: specOf(object) });
+    this.sortedByKind.delete(object.kind);
     this.keysByUid.set(meta.uid, key);
     this.emit({ type: 'ADDED', object });
     return object;
@@ -151,14 +154,26 @@ export class ObjectStore {
   /** Lists objects of one kind, sorted by namespace then name. */
   list<T extends KubeObject = KubeObject>(kind: string, options: ListOptions = {}): T[] {
     const result: T[] = [];
-    for (const { object } of this.entries.values()) {
-      if (object.kind !== kind) continue;
+    for (const object of this.sortedOfKind(kind)) {
       if (options.namespace !== undefined && object.metadata.namespace !== options.namespace) continue;
       if (options.selector && !matchesSelector(options.selector, object.metadata.labels)) continue;
       if (options.ownerUid !== undefined && !(object.metadata.ownerReferences ?? []).some((ref) => ref.uid === options.ownerUid)) continue;
       result.push(object as T);
     }
-    return result.sort(compareObjects);
+    return result;
+  }
+
+  private sortedOfKind(kind: string): KubeObject[] {
+    let sorted = this.sortedByKind.get(kind);
+    if (sorted) return sorted;
+    const keyed: [string, KubeObject][] = [];
+    for (const { object } of this.entries.values()) {
+      if (object.kind === kind) keyed.push([`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`, object]);
+    }
+    keyed.sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+    sorted = keyed.map(([, object]) => object);
+    this.sortedByKind.set(kind, sorted);
+    return sorted;
   }
 
   /** Every stored object of every kind. */
@@ -187,6 +202,7 @@ export class ObjectStore {
     if (specJson !== entry.specJson && object.metadata.generation !== undefined) {
       object.metadata.generation += 1;
     }
+    if (entry.object !== object) this.sortedByKind.delete(object.kind);
     entry.object = object;
     entry.specJson = specJson;
     object.metadata.resourceVersion = String(this.resourceVersion++);
@@ -215,6 +231,7 @@ export class ObjectStore {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
+    this.sortedByKind.delete(kind);
     this.keysByUid.delete(entry.object.metadata.uid ?? '');
     entry.object.metadata.resourceVersion = String(this.resourceVersion++);
     this.emit({ type: 'DELETED', object: entry.object });
