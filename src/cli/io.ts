@@ -8,6 +8,11 @@ export interface CommandIO {
   isTTY: boolean;
   /** Resolves when the user interrupts a long-running command (ctrl-c). */
   interrupted?: Promise<void>;
+  /**
+   * Set by a command that reported an error and went on (an object the API
+   * server rejected while the rest of the scenario ran); main then exits 1.
+   */
+  errorsReported?: boolean;
 }
 
 export function processIO(): CommandIO {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describePods } from './describe-pod.js';
 import { describeResources } from './describe-resources.js';
 import { getEvents } from './get-events.js';
@@ -23,6 +24,7 @@ Usage:
   podsim describe KIND [NAME...] -f PATH... [flags]    show a deployment, replicaset, job, node or service
   podsim get events -f PATH... [--for pod/NAME]        list events as kubectl events prints them
   podsim validate -f PATH...                           check manifests as the API server would
+  podsim version                                       print podsim's version
   podsim bench [--pods N] [--engine wasm|js|both]      measure the engine on a generated fleet (podsim bench --help)
 
 Flags:
@@ -43,12 +45,24 @@ Flags:
       --no-headers        omit the table header
 `;
 
+/** The package version, read once from package.json. */
+const PODSIM_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 const POD_WORDS = new Set(['pods', 'pod', 'po']);
 const EVENT_WORDS = new Set(['events', 'event', 'ev']);
 
 /** Runs one podsim command line and returns the process exit code. */
 export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
+  const code = await runCommand(argv, io);
+  return code === 0 && io.errorsReported ? 1 : code;
+}
+
+async function runCommand(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== 'bench' && (rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout(USAGE);
+    return 0;
+  }
   try {
     switch (command) {
       case undefined:
@@ -57,6 +71,10 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
       case '-h':
         io.stdout(USAGE);
         return command === undefined ? 1 : 0;
+      case 'version':
+      case '--version':
+        io.stdout(`podsim ${PODSIM_VERSION} (simulates Kubernetes v1.31, kubectl output of v1.31)\n`);
+        return 0;
       case 'get':
         return await runGet(rest, io);
       case 'describe':

@@ -55,6 +55,8 @@ const OPTION_SPEC = {
 } as const;
 
 export const DEFAULT_START_TIME = '2026-01-01T00:00:00Z';
+/** The engine keeps time in 32-bit milliseconds and stops at this many. */
+const MAX_SIMULATED_MS = 2_000_000_000;
 
 function parseInteger(flag: string, text: string): number {
   if (!/^-?\d+$/.test(text)) {
@@ -102,6 +104,9 @@ export function parseCommonOptions(args: string[]): CommonOptions & { help: bool
       atMs = parseDuration(values.at);
     } catch (error) {
       throw new UsageError(`invalid argument "${values.at}" for "--at" flag: ${(error as Error).message}`);
+    }
+    if (atMs > MAX_SIMULATED_MS) {
+      throw new UsageError(`invalid argument "${values.at}" for "--at" flag: the engine simulates at most 555h33m20s (2,000,000,000 ms)`);
     }
   }
 

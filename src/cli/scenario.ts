@@ -1,5 +1,5 @@
 import type { KubeObject, Pod } from '../api/v1.js';
-import { enginePodSlots } from '../cluster/capacity.js';
+import { engineContainerSlots, enginePodSlots } from '../cluster/capacity.js';
 import { Simulation } from '../cluster/simulation.js';
 import { loadScenario } from '../scenario/load.js';
 import type { CommandIO } from './io.js';
@@ -35,8 +35,9 @@ export function observedPods(objects: readonly KubeObject[]): Pod[] {
 
 /**
  * Builds a simulation of the loaded objects, applied at time 0 as `kubectl
- * apply` would, and advanced to `--at`. Objects the API server would reject
- * (admission, immutable fields) are reported like load errors.
+ * apply` would, and advanced to `--at`. Objects the API server rejects
+ * (admission, immutable fields) are reported on stderr, as kubectl apply
+ * reports them, and the rest of the scenario runs; the command then exits 1.
  */
 export async function simulate(objects: readonly KubeObject[], options: CommonOptions, io: CommandIO): Promise<Simulation> {
   const simulation = await Simulation.create({
@@ -44,12 +45,14 @@ export async function simulate(objects: readonly KubeObject[], options: CommonOp
     seed: options.seed,
     epochMs: options.epochMs,
     maxPods: enginePodSlots(objects),
+    maxContainers: engineContainerSlots(objects),
   });
   const errors: string[] = [];
   for (const [file, group] of groupByFile(objects)) errors.push(...simulation.apply(group, file).errors);
   for (const line of errors) io.stderr(`${line}\n`);
-  if (errors.length > 0) throw new ReportedError();
+  if (errors.length > 0) io.errorsReported = true;
   simulation.advanceTo(options.atMs);
+  reportFailedTimelineSteps(simulation, io);
   return simulation;
 }
 
@@ -63,4 +66,16 @@ function groupByFile(objects: readonly KubeObject[]): [string | undefined, KubeO
     else groups.push([file, [object]]);
   }
   return groups;
+}
+
+/** Prints the Timeline steps that failed when they ran (a missing file, a pod that no longer exists). */
+function reportFailedTimelineSteps(simulation: Simulation, io: CommandIO): void {
+  for (const record of simulation.controlPlane.timeline.records) {
+    if (record.error === undefined) continue;
+    io.stderr(`warning: Timeline step "${record.action}" at ${formatDuration(record.atMs)} failed: ${record.error}\n`);
+  }
+}
+
+function formatDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }

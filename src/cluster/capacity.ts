@@ -35,6 +35,33 @@ export function enginePodSlots(objects: readonly KubeObject[]): number {
   return Math.min(MAX_POD_SLOTS, Math.max(MIN_POD_SLOTS, wanted));
 }
 
+/** Containers per pod the engine reserves at least, so a later live edit can add a few. */
+const MIN_CONTAINER_SLOTS = 16;
+/** The engine stores a container's index in one byte. */
+const MAX_CONTAINER_SLOTS = 255;
+
+/**
+ * Returns the engine's containers per pod for a scenario: the most init plus
+ * app containers of any Pod or pod template in it. A pod with more than the
+ * engine's 255 is left Pending with a Warning event when it starts.
+ */
+export function engineContainerSlots(objects: readonly KubeObject[]): number {
+  let most = 0;
+  for (const object of objects) {
+    const spec = podSpecOf(object);
+    if (!spec) continue;
+    const count = (spec.initContainers?.length ?? 0) + (spec.containers?.length ?? 0);
+    most = Math.max(most, count);
+  }
+  return Math.min(MAX_CONTAINER_SLOTS, Math.max(MIN_CONTAINER_SLOTS, most));
+}
+
+function podSpecOf(object: KubeObject): { initContainers?: unknown[]; containers?: unknown[] } | undefined {
+  if (object.kind === 'Pod') return object.spec as { containers?: unknown[] } | undefined;
+  const spec = object.spec as { template?: { spec?: { initContainers?: unknown[]; containers?: unknown[] } } } | undefined;
+  return spec?.template?.spec;
+}
+
 function podsOf(node: KubeObject): number {
   const status = node.status as { capacity?: Record<string, string | number> } | undefined;
   const pods = Number(status?.capacity?.pods ?? DEFAULT_PODS_PER_NODE);

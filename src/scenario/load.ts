@@ -76,16 +76,30 @@ export function loadScenario(paths: readonly string[], options: LoadOptions = {}
       continue;
     }
     if (!isDirectory) {
-      loadText(readFileSync(path, 'utf8'), path, result);
+      loadFile(path, result);
       continue;
     }
     const files = listManifestFiles(path, options.recursive ?? false);
     if (files.length === 0) {
       result.errors.push(makeError(path, 'no .yaml, .yml or .json files in this folder'));
     }
-    for (const file of files) loadText(readFileSync(file, 'utf8'), file, result);
+    for (const file of files) loadFile(file, result);
   }
   return result;
+}
+
+/** Reads and loads one file; a file that cannot be read (a dangling link, no permission) becomes a load error. */
+function loadFile(file: string, result: LoadResult): void {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'does not exist (a link to a missing file?)' : `cannot be read: ${(error as Error).message}`;
+    result.errors.push(makeError(file, `the path ${goQuote(file)} ${reason}`));
+    return;
+  }
+  loadText(text, file, result);
 }
 
 function listManifestFiles(folder: string, recursive: boolean): string[] {
@@ -124,7 +138,15 @@ export function loadText(text: string, file: string, result: LoadResult): void {
       return;
     }
     const root = document.contents as Node | null;
-    const value: unknown = document.toJS({ maxAliasCount: 1000 });
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      // An alias to an unknown anchor, or so many aliases that expanding them would exhaust memory.
+      const where = root?.range ? position(root.range[0]) : undefined;
+      result.errors.push(makeError(file, `invalid YAML: ${(error as Error).message}`, where));
+      return;
+    }
     if (value === null || value === undefined) return;
 
     const at = (fieldPath: string, node: Node | null = root): SourcePosition =>

@@ -142,3 +142,24 @@ export function isQualifiedName(value: string): string[] {
   }
   return errors;
 }
+
+const LABEL_VALUE_PATTERN = '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?';
+const LABEL_VALUE_REGEXP = new RegExp(`^${LABEL_VALUE_PATTERN}$`);
+
+/** IsValidLabelValue: empty, or at most 63 alphanumerics, `-`, `_` and `.`, starting and ending alphanumeric. */
+export function isValidLabelValue(value: string): string[] {
+  const errors: string[] = [];
+  if (value.length > 63) errors.push(maxLenError(63));
+  if (!LABEL_VALUE_REGEXP.test(value)) {
+    errors.push(
+      regexError(
+        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        LABEL_VALUE_PATTERN,
+        'MyValue',
+        'my_value',
+        '12345',
+      ),
+    );
+  }
+  return errors;
+}

@@ -23,6 +23,7 @@ import {
   isDNS1123Label,
   isDNS1123Subdomain,
   isQualifiedName,
+  isValidLabelValue,
   isValidPortName,
   isValidPortNum,
 } from './names.js';
@@ -66,8 +67,10 @@ export function validateObjectMeta(
     errors.push(forbidden(joinPath(path, 'namespace'), 'not allowed on this type'));
   }
 
-  for (const key of Object.keys(meta?.labels ?? {})) {
+  for (const [key, value] of Object.entries(meta?.labels ?? {})) {
     for (const message of isQualifiedName(key)) errors.push(invalid(joinPath(path, 'labels'), key, message));
+    const text = typeof value === 'string' ? value : String(value);
+    for (const message of isValidLabelValue(text)) errors.push(invalid(joinPath(path, 'labels'), text, message));
   }
   for (const key of Object.keys(meta?.annotations ?? {})) {
     for (const message of isQualifiedName(key.toLowerCase())) {

@@ -229,7 +229,7 @@ describe('admission', () => {
     assert.equal(result.stdout, '');
     assert.match(
       result.stderr,
-      /^Error from server \(Forbidden\): error when creating "[^"]*scenarios\/controllers\/admission-pod-security\.yaml": pods "privileged-shell" is forbidden: violates PodSecurity "baseline:latest": privileged \(container "shell" must not set securityContext\.privileged=true\)\n$/,
+      /^Error from server \(Forbidden\): error when creating "[^"]*scenarios\/controllers\/admission-pod-security\.yaml": pods "privileged-shell" is forbidden: violates PodSecurity "baseline:latest": privileged \(container "shell" must not set securityContext\.privileged=true\)\nNo resources found in restricted-area namespace\.\n$/,
     );
   });
 });

@@ -104,3 +104,30 @@ test('get pods -w --speed max streams row changes until --at', async () => {
   assert.ok(statuses.includes('Error'));
   assert.ok(statuses.includes('CrashLoopBackOff'));
 });
+
+test('get pods shows the rest when one object is rejected', async () => {
+  const manifest = [
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: locked\n  labels: {pod-security.kubernetes.io/enforce: baseline}',
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: root, namespace: locked}\nspec:\n  containers: [{name: c, image: busybox, securityContext: {privileged: true}}]',
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: fine, namespace: locked}\nspec:\n  containers: [{name: c, image: nginx:1.27}]',
+  ].join('\n---\n');
+  const result = await runCli(['get', 'pods', '-n', 'locked', '-f', '-', '--at', '1m', '--no-headers'], manifest);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /pods "root" is forbidden: violates PodSecurity "baseline:latest"/);
+  assert.match(result.stdout, /^fine\s+1\/1\s+Running\s+0\s+60s\n$/);
+});
+
+test('get pods reports an unresolved YAML alias with its file', async () => {
+  const result = await runCli(['get', 'pods', '-f', '-'], '*missing\n');
+  assert.equal(result.code, 1);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /^error: <stdin>:1:1: invalid YAML: Unresolved alias/);
+});
+
+test('get pods runs a pod with more than 16 containers', async () => {
+  const containers = Array.from({ length: 20 }, (_, index) => `{name: c${index}, image: busybox, command: [sleep, "3600"]}`).join(', ');
+  const manifest = `apiVersion: v1\nkind: Pod\nmetadata: {name: many}\nspec:\n  containers: [${containers}]\n`;
+  const result = await runCli(['get', 'pods', '-f', '-', '--at', '30s', '--no-headers'], manifest);
+  assert.equal(result.code, 0);
+  assert.match(result.stdout, /^many\s+20\/20\s+Running\s+0\s+30s\n$/);
+});

@@ -31,3 +31,21 @@ test('validate requires -f', async () => {
   assert.equal(result.code, 1);
   assert.match(result.stderr, /missing -f PATH/);
 });
+
+test('validate rejects an invalid label value', async () => {
+  const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: "a b"}\nspec:\n  containers: [{name: c, image: nginx}]\n';
+  const result = await runCli(['validate', '-f', '-'], manifest);
+  assert.equal(result.code, 1);
+  assert.match(
+    result.stderr,
+    /metadata\.labels: Invalid value: "a b": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '\.', and must start and end with an alphanumeric character \(e\.g\. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '\(\(\[A-Za-z0-9\]\[-A-Za-z0-9_\.\]\*\)\?\[A-Za-z0-9\]\)\?'\)/,
+  );
+});
+
+test('validate rejects a label value over 63 characters', async () => {
+  const value = 'v'.repeat(64);
+  const manifest = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: ${value}}\nspec:\n  containers: [{name: c, image: nginx}]\n`;
+  const result = await runCli(['validate', '-f', '-'], manifest);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, new RegExp(`metadata\\.labels: Invalid value: "${value}": must be no more than 63 characters`));
+});
