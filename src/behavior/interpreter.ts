@@ -446,6 +446,16 @@ class Interpreter {
       case 'curl':
         this.status = this.fetch(operands.find((operand) => operand.includes('://')) ?? operands[operands.length - 1] ?? '');
         return;
+      case 'nc':
+      case 'netcat':
+        // `nc -l` listens until stopped; `nc [-z] HOST PORT` connects, which works once the Service has ready endpoints.
+        // NOTE: the port `nc -l` opens is not offered to probes; give the container's probes an annotation instead.
+        if (args.includes('-l') || args.some((arg) => /^-[a-zA-Z]*l/.test(arg))) {
+          this.forever = true;
+          return;
+        }
+        this.status = this.fetch(operands[0] ?? '');
+        return;
       case 'nslookup':
       case 'dig':
       case 'host':
@@ -523,7 +533,9 @@ class Interpreter {
   private fetch(url: string): number {
     const host = urlHost(url);
     const fromMs = this.options.network?.httpFromMs(host);
-    if (fromMs !== undefined) this.usesNetwork = true;
+    // Without a network view (the first plan, made before the process starts) the answer is
+    // only provisional, so the command is marked to be run again against the cluster at start.
+    if (fromMs !== undefined || this.options.network === undefined) this.usesNetwork = true;
     if (fromMs === undefined || (fromMs >= 0 && this.timeMs >= fromMs)) {
       this.timeMs += NETWORK_FETCH_MS;
       return 0;

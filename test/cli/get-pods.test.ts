@@ -131,3 +131,10 @@ test('get pods runs a pod with more than 16 containers', async () => {
   assert.equal(result.code, 0);
   assert.match(result.stdout, /^many\s+20\/20\s+Running\s+0\s+30s\n$/);
 });
+
+test('nc -z waits for a Service with ready endpoints', async () => {
+  const before = await runCli(['get', 'pods', 'waiter', '-f', 'test/cli/data/nc-wait.yaml', '--at', '25s', '--no-headers']);
+  assert.match(before.stdout, /^waiter\s+0\/1\s+Init:0\/1\s/);
+  const after = await runCli(['get', 'pods', 'waiter', '-f', 'test/cli/data/nc-wait.yaml', '--at', '40s', '--no-headers']);
+  assert.match(after.stdout, /^waiter\s+1\/1\s+Running\s/);
+});
