@@ -89,7 +89,7 @@ export class EngineRuntime implements PodRuntime {
       engineIndex = this.options.engine.addPod(enginePod);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      // Every engine slot is taken: the pod stays Pending and says why, instead of stopping the simulation.
+      // Every engine slot is taken: the pod stays Pending with a Warning event, and the simulation goes on.
       this.options.recordEvent(
         {
           type: 'Warning',
