@@ -4,7 +4,7 @@
  */
 import blessed from 'blessed';
 import contrib from 'blessed-contrib';
-import { goDuration } from '../printers/index.js';
+import { goDuration, printPodRow } from '../printers/index.js';
 import type { EventOccurrence } from '../tui/model/eventStream.js';
 import type { TuiSession } from '../tui/session.js';
 import { CHARTED_PHASES } from './fleetHistory.js';
@@ -72,7 +72,8 @@ export function openDashboard(session: TuiSession, standalone = false): Promise<
 
       restartTable.setData({
         headers: ['POD', 'RESTARTS', 'STATUS'],
-        data: counters.topRestartingPods(TABLE_ROWS).map(({ pod, restarts }) => [pod.metadata.name ?? '', String(restarts), pod.status?.phase ?? '']),
+        // STATUS is the table's STATUS cell (CrashLoopBackOff, Error ...), not the pod phase.
+        data: counters.topRestartingPods(TABLE_ROWS).map(({ pod, restarts }) => [pod.metadata.name ?? '', String(restarts), printPodRow(pod, session.simulation.epochMs + session.simulation.nowMs)[2] ?? '']),
       });
 
       // Occurrences arrive in order, so the last (total - logged) of them are the ones not logged yet.

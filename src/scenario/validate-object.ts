@@ -106,16 +106,30 @@ function validateTimeline(object: KubeObject): FieldError[] {
   try {
     parseTimeline(object.steps, object.metadata?.namespace ?? 'default');
   } catch (error) {
-    errors.push(fieldErrorFromMessage((error as Error).message));
+    errors.push(fieldErrorFromMessage(object, (error as Error).message));
   }
   return errors;
 }
 
-/** Rebuilds a FieldError from a `path: Type: rest` message, so it prints the same text with the file position of `path`. */
-function fieldErrorFromMessage(message: string): FieldError {
-  const match = /^([^:\s]+): (Required value|Invalid value|Unsupported value)(?:: (.*))?$/s.exec(message);
+/**
+ * Rebuilds a FieldError from the parser's `path: Type: rest` or `path: rest`
+ * message, so it prints in the API server's form and points at `path` in the file.
+ */
+function fieldErrorFromMessage(object: KubeObject, message: string): FieldError {
+  const match = /^([^:\s]+): (?:(Required value|Invalid value|Unsupported value)(?:: )?)?(.*)$/s.exec(message);
   if (!match) return { type: 'Invalid value', field: 'steps', goValue: JSON.stringify(message), detail: '' };
-  const [, field, type, rest = ''] = match;
+  const [, field, type, rest] = match;
   if (type === 'Required value') return { type, field, detail: rest };
-  return { type: type as FieldError['type'], field, goValue: rest, detail: '' };
+  if (type !== undefined) return { type: type as FieldError['type'], field, goValue: rest, detail: '' };
+  return { type: 'Invalid value', field, value: valueAtPath(object, field), detail: rest };
+}
+
+/** Reads `steps[2].at`-style paths from an object. */
+function valueAtPath(object: unknown, path: string): unknown {
+  let value: unknown = object;
+  for (const part of path.split(/\.|\[(\d+)\]/).filter((piece) => piece !== undefined && piece !== '')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }

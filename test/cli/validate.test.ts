@@ -49,3 +49,17 @@ test('validate rejects a label value over 63 characters', async () => {
   assert.equal(result.code, 1);
   assert.match(result.stderr, new RegExp(`metadata\\.labels: Invalid value: "${value}": must be no more than 63 characters`));
 });
+
+test('validate points at the bad Timeline step', async () => {
+  const manifest = 'apiVersion: podsim.io/v1alpha1\nkind: Timeline\nmetadata: {name: t}\nsteps:\n- {at: 10s, action: scale, deployment: web, replicas: 2}\n- {at: -5s, action: delete, pod: x}\n';
+  const result = await runCli(['validate', '-f', '-'], manifest);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /^error: <stdin>:6:\d+: The Timeline "t" is invalid: steps\[1\]\.at: Invalid value: "-5s": invalid duration "-5s"/);
+});
+
+test('validate names a Timeline step missing its target', async () => {
+  const manifest = 'apiVersion: podsim.io/v1alpha1\nkind: Timeline\nmetadata: {name: t}\nsteps:\n- {at: 10s, action: setCondition, pod: gated, status: "True"}\n';
+  const result = await runCli(['validate', '-f', '-'], manifest);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /^error: <stdin>:5:\d+: The Timeline "t" is invalid: steps\[0\]: Required value: action "setCondition" needs "type"\n$/);
+});
