@@ -48,6 +48,17 @@ function containerRequest(container: Container): ResourceList {
  * request (counting sidecars started before it), plus spec.overhead.
  */
 export function podRequests(pod: Pod): ResourceList {
+  // A pod's requests cannot change after creation (no in-place resize here), so they are computed once per spec.
+  const cached = requestsBySpec.get(pod.spec);
+  if (cached) return cached;
+  const computed = computePodRequests(pod);
+  requestsBySpec.set(pod.spec, computed);
+  return computed;
+}
+
+const requestsBySpec = new WeakMap<Pod['spec'], ResourceList>();
+
+function computePodRequests(pod: Pod): ResourceList {
   const total: ResourceList = { cpu: 0n, memory: 0n };
   for (const container of pod.spec.containers) {
     const request = containerRequest(container);
