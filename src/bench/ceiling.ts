@@ -12,6 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { EngineKind } from '../engine/types.js';
+import { describeMachine, type BenchMachine } from './run.js';
 
 export type CeilingLayout = 'inline' | 'cascade' | 'intrusive';
 
@@ -45,7 +46,7 @@ export interface CeilingResult {
   runs: CeilingRun[];
   /** Every run ended with the same checksum and event count; null with a single run. */
   enginesAgree: boolean | null;
-  machine: { cpus: number; cpuModel: string; node: string; loadAverageStart: number; loadAverageEnd: number; date: string };
+  machine: BenchMachine;
 }
 
 /** Exports of bench/assembly/ceiling.ts. */
@@ -170,14 +171,7 @@ export async function runCeiling(options: CeilingOptions): Promise<CeilingResult
     options,
     runs,
     enginesAgree: runs.every((run) => run.checksum === first.checksum && run.events === first.events),
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      loadAverageStart,
-      loadAverageEnd: loadavg()[0]!,
-      date: new Date().toISOString(),
-    },
+    machine: describeMachine(loadAverageStart),
   };
 }
 

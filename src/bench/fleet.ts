@@ -19,17 +19,8 @@ const STARTUP_PROBE_SHARE = 0.2;
 const INIT_CONTAINER_SHARE = 0.1;
 const PROBE_PERIOD_SECONDS = 10;
 
-/** Seeded mulberry32 generator of floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The fleet draws from the same seeded generator as the scenario defaults.
+export { seededRandom } from '../scenario/random.js';
 
 function probe(periodSeconds: number, failureThreshold: number): EngineProbe {
   return {

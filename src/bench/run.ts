@@ -108,6 +108,18 @@ export interface BenchMachine {
   date: string;
 }
 
+/** Describes this machine for a result: CPUs, Node version, the load average at start and now, and the date. */
+export function describeMachine(loadAverageStart: number): BenchMachine {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    loadAverageStart,
+    loadAverageEnd: loadavg()[0]!,
+    date: new Date().toISOString(),
+  };
+}
+
 export interface BenchResult {
   options: BenchOptions;
   scenario: BenchScenarioInfo | null;
@@ -356,14 +368,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   return {
     options,
     scenario,
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      loadAverageStart,
-      loadAverageEnd: loadavg()[0]!,
-      date: new Date().toISOString(),
-    },
+    machine: describeMachine(loadAverageStart),
     engine: headline.kind,
     pods: headline.pods,
     containers: headline.containers,
