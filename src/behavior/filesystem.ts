@@ -6,7 +6,7 @@
  * the container's own writable layer.
  *
  * PodFiles keeps, per container, the file changes of each process in
- * absolute simulated time, and answers when a file exists.
+ * absolute simulated time, and tells when a file exists.
  */
 import type { Container, Pod, Volume } from '../api/v1.js';
 import type { FileEvent } from './interpreter.js';
@@ -128,12 +128,12 @@ export class PodFiles {
     return all.sort((a, b) => a.timeMs - b.timeMs);
   }
 
-  /** Whether anything in the pod writes or removes the file. */
+  /** Returns whether anything in the pod writes or removes the file. */
   isManaged(key: string): boolean {
     return this.changesOf(key).length > 0;
   }
 
-  /** Whether the file exists at `timeMs`. A file nothing manages exists when `prefilled` says so. */
+  /** Returns whether the file exists at `timeMs`. A file that nothing writes or removes exists when `prefilled` is true for it. */
   existsAt(resolved: ResolvedPath, timeMs: number, assumeImageFile = true): boolean {
     const changes = this.changesOf(resolved.key);
     if (changes.length === 0) return resolved.prefilled || assumeImageFile;

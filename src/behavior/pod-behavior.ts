@@ -1,8 +1,8 @@
 /**
- * What the kubelet side follows while a pod's containers run, beyond the
+ * Per-pod tracking of what changes while a pod's containers run, beyond the
  * behavior each container got at pod start: files shared through volumes,
- * DNS and Service answers that change, and the cause of each probe failure.
- * It turns these into setExit and setHealth engine signals.
+ * DNS names and Services that appear, and the cause of each probe failure.
+ * The tracker turns these into setExit and setHealth engine signals.
  */
 import type { Container, Pod, Probe } from '../api/v1.js';
 import { behaviorFor, type ContainerPlan, type ProbeField } from './behavior.js';

@@ -3,7 +3,7 @@
  * and delete rules, admission, the scheduler, the node lifecycle and taint
  * eviction controllers, the workload controllers, Services and the garbage
  * collector. It runs on the simulated clock: `reconcile(nowMs)` brings every
- * controller up to date at that time, and `nextWakeMs()` says when the next
+ * controller up to date at that time, and `nextWakeMs()` returns when the next
  * time-based rule fires. Kubelet work goes through a PodRuntime.
  */
 import type { DaemonSet, Deployment, ReplicaSet, ReplicationController, StatefulSet } from '../api/apps.js';
@@ -161,7 +161,7 @@ export class ControlPlane implements ControllerContext {
     return () => this.eventListeners.delete(listener);
   }
 
-  /** Every recorded event, oldest first. */
+  /** Returns every recorded event, oldest first. */
   events(): readonly ClusterEvent[] {
     return this.eventLog;
   }
@@ -174,7 +174,7 @@ export class ControlPlane implements ControllerContext {
     if (timeMs > this.now) this.wakeTimes.add(timeMs);
   }
 
-  /** The next simulated time at which a rule fires (deadline, grace period, timeline step), or -1. */
+  /** Returns the next simulated time at which a rule fires (deadline, grace period, timeline step), or -1. */
   nextWakeMs(): number {
     let next = -1;
     for (const time of this.wakeTimes) if (time > this.now && (next < 0 || time < next)) next = time;
@@ -467,8 +467,8 @@ export class ControlPlane implements ControllerContext {
     // Controllers only act on a change: with no write since their last pass
     // and no wake-up due, another pass would write nothing.
     if (!woke && this.changes === this.reconciledChanges) return;
-    // Pod status changes from the kubelets are batched: the controllers run
-    // at most once per CONTROLLER_BATCH_MS of simulated time for them.
+    // Pod status changes from the kubelets are batched, so for them the
+    // controllers run at most once per CONTROLLER_BATCH_MS of simulated time.
     const batchEndMs = this.lastPassMs + CONTROLLER_BATCH_MS;
     if (!woke && this.now < batchEndMs) {
       this.wakeAt(batchEndMs);
@@ -510,7 +510,14 @@ export class ControlPlane implements ControllerContext {
   private syncPodStatuses(): void {
     // A runtime that tracks changes names the pods worth reading; the others report the same status again.
     const changed = this.runtime.takeChangedPods?.();
-    const candidates = changed ? changed.flatMap((uid) => (this.started.has(uid) ? [[uid, this.started.get(uid)!] as const] : [])) : [...this.started];
+    let candidates: [string, string][] = [...this.started];
+    if (changed) {
+      candidates = [];
+      for (const uid of changed) {
+        const nodeName = this.started.get(uid);
+        if (nodeName !== undefined) candidates.push([uid, nodeName]);
+      }
+    }
     for (const [uid, nodeName] of candidates) {
       if (this.nodeLifecycle.isDown(nodeName)) continue;
       const pod = this.store.getByUid<Pod>(uid);
@@ -578,7 +585,7 @@ export class ControlPlane implements ControllerContext {
     }
   }
 
-  /** The binding subresource: sets spec.nodeName, records Scheduled and hands the pod to the kubelet. */
+  /** Binds a pod as the binding subresource does: sets spec.nodeName, records Scheduled and hands the pod to the kubelet. */
   bindPod(pod: Pod, nodeName: string): void {
     pod.spec.nodeName = nodeName;
     this.store.update(pod);
@@ -689,7 +696,7 @@ export class ControlPlane implements ControllerContext {
     this.runtime.statusChanged?.(pod.metadata.uid ?? '');
   }
 
-  /** The pods a controller owns, for tests and printers. */
+  /** Lists the pods a controller owns, for tests and printers. */
   podsOwnedBy(owner: KubeObject): Pod[] {
     return this.store.list<Pod>('Pod', { namespace: owner.metadata.namespace }).filter((pod) => controllerOf(pod)?.uid === owner.metadata.uid);
   }

@@ -37,7 +37,7 @@ export interface SimulationOptions {
   maxEvents?: number;
 }
 
-/** What a caller learns when a pod changes: the pod after the change, or its last state when it was removed. */
+/** A pod change: the pod after the change, or its last state when it was removed. */
 export interface PodChange {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   pod: Pod;
@@ -201,7 +201,7 @@ export class Simulation {
     }
   }
 
-  /** Every pod in the store, sorted by namespace then name as the API server lists them. */
+  /** Lists every pod in the store, sorted by namespace then name as the API server lists them. */
   pods(): Pod[] {
     return this.controlPlane.store.list<Pod>('Pod');
   }
@@ -215,12 +215,12 @@ export class Simulation {
     return this.controlPlane.store.list<T>(kind);
   }
 
-  /** Every stored event, oldest first. */
+  /** Returns every stored event, oldest first. */
   events(): Event[] {
     return this.recorder.events();
   }
 
-  /** The events whose involved object is this pod, oldest first. */
+  /** Returns the events whose involved object is this pod, oldest first. */
   eventsFor(pod: Pod): Event[] {
     return this.recorder.eventsFor(pod.metadata.uid ?? '');
   }

@@ -176,7 +176,7 @@ export class ObjectStore {
     return sorted;
   }
 
-  /** Every stored object of every kind. */
+  /** Returns every stored object of every kind. */
   all(): KubeObject[] {
     return [...this.entries.values()].map((entry) => entry.object);
   }
@@ -249,7 +249,7 @@ export class ObjectStore {
   }
 }
 
-/** The plural resource name used in API error messages (`pods "x" not found`). */
+/** Returns the plural resource name used in API error messages (`pods "x" not found`). */
 export function pluralOf(kind: string): string {
   const info = resourceForKind(kind);
   if (!info) return `${kind.toLowerCase()}s`;
