@@ -25,14 +25,17 @@ import { isTerminal } from './controllers/pod-state.js';
 import { canonicalJson, equalIgnoringHash } from './controllers/pod-template-hash.js';
 import { reconcileReplicaSet } from './controllers/replicaset.js';
 import { reconcileStatefulSet } from './controllers/statefulset.js';
+import { WorkQueue } from './controllers/work-queue.js';
 import { completeNode, defaultNodes, healthyConditions } from './nodes/default-nodes.js';
 import { NodeLifecycle } from './nodes/node-lifecycle.js';
 import type { PodRuntime } from './runtime.js';
 import { schedulePod } from './scheduler/scheduler.js';
 import { ServiceIPAllocator } from './services/allocator.js';
-import { reconcileServiceEndpoints } from './services/endpoints.js';
+import { EndpointsController } from './services/endpoints-controller.js';
 import { ApiError, invalid, notFound } from './store/errors.js';
-import { ObjectStore, pluralOf } from './store/object-store.js';
+import { compareObjects, ObjectStore, pluralOf } from './store/object-store.js';
+import { OwnerIndex } from './store/owner-index.js';
+import { PodIndex } from './store/pod-index.js';
 import { validatePodSpecUpdate } from './store/pod-update.js';
 import { qualifiedSingular } from './store/resources.js';
 import { defaultObject, generateJobSelector, validateWorkload } from './store/workload-defaults.js';
@@ -54,6 +57,11 @@ export const INITIAL_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 
 const CONTROLLER_BATCH_MS = 100;
 /** Passes of all controllers per reconcile; each pass acts on the previous one's writes. */
 const MAX_PASSES = 20;
+/**
+ * kube-scheduler's podMaxInUnschedulablePodsDuration: a pod that did not fit
+ * is tried again after this long even when nothing freed room for it.
+ */
+const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000;
 
 export interface ControlPlaneOptions {
   runtime: PodRuntime;
@@ -63,6 +71,11 @@ export interface ControlPlaneOptions {
   epochMs?: number;
   /** Settings used until a ClusterSettings object is applied. */
   settings?: ClusterSettingsSpec;
+  /**
+   * Every controller pass syncs every object instead of the ones the work
+   * queue names. Slower; the results must be the same, which tests check.
+   */
+  syncEveryObject?: boolean;
 }
 
 export interface ApplyResult {
@@ -97,6 +110,17 @@ export class ControlPlane implements ControllerContext {
   private readonly pendingRuntimeDeletes = new Map<string, number>();
   private readonly wakeTimes = new Set<number>();
   private readonly lastSchedulingMessage = new Map<string, string>();
+  /** Pods that fit on no node: the capacity generation and the time of the failed attempt. */
+  private readonly unschedulable = new Map<string, { generation: number; atMs: number }>();
+  private readonly pods: PodIndex;
+  private readonly owners: OwnerIndex;
+  private readonly queue: WorkQueue;
+  private readonly endpoints: EndpointsController;
+  /** Whether the next pass syncs every object rather than the queued ones (after an API call or a wake-up). */
+  private fullPassPending = true;
+  /** End of the current batch of kubelet status changes, or -1. */
+  private batchWakeMs = -1;
+  private readonly syncEveryObject: boolean;
   private readonly jobs = new JobController();
   private readonly daemonSets = new DaemonSetController();
   private readonly nodeLifecycle: NodeLifecycle;
@@ -114,11 +138,16 @@ export class ControlPlane implements ControllerContext {
     this.seed = options.seed ?? 1;
     this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
     this.settings = options.settings ?? {};
+    this.syncEveryObject = options.syncEveryObject === true;
     this.random = seededRandom(this.seed ^ 0x5eed);
     this.store = new ObjectStore({ seed: this.seed, epochMs: this.epochMs, now: () => this.now });
     this.store.watch(() => {
       this.changes += 1;
     });
+    this.pods = new PodIndex(this.store);
+    this.owners = new OwnerIndex(this.store);
+    this.queue = new WorkQueue(this.store);
+    this.endpoints = new EndpointsController(this.store);
     for (const name of INITIAL_NAMESPACES) this.store.create<Namespace>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
     this.nodeLifecycle = new NodeLifecycle(this);
     this.timeline = new TimelinePlayer(this);
@@ -174,9 +203,17 @@ export class ControlPlane implements ControllerContext {
     if (timeMs > this.now) this.wakeTimes.add(timeMs);
   }
 
+  podsControlledBy(ownerUid: string): Pod[] {
+    return this.pods.controlledBy(ownerUid);
+  }
+
+  orphanPods(namespace: string): Pod[] {
+    return this.pods.orphansIn(namespace);
+  }
+
   /** Returns the next simulated time at which a rule fires (deadline, grace period, timeline step), or -1. */
   nextWakeMs(): number {
-    let next = -1;
+    let next = this.batchWakeMs > this.now ? this.batchWakeMs : -1;
     for (const time of this.wakeTimes) if (time > this.now && (next < 0 || time < next)) next = time;
     const step = this.timeline.nextStepMs();
     if (step >= 0 && (next < 0 || step < next)) next = step;
@@ -393,7 +430,7 @@ export class ControlPlane implements ControllerContext {
   deleteObject(object: KubeObject, cascade: 'background' | 'foreground' | 'orphan' = 'background'): void {
     const uid = object.metadata.uid ?? '';
     if (cascade === 'orphan') {
-      for (const dependent of this.store.all().filter((item) => (item.metadata.ownerReferences ?? []).some((ref) => ref.uid === uid))) {
+      for (const dependent of this.owners.dependents(uid)) {
         dependent.metadata.ownerReferences = dependent.metadata.ownerReferences!.filter((ref) => ref.uid !== uid);
         if (dependent.metadata.ownerReferences.length === 0) delete dependent.metadata.ownerReferences;
         this.store.update(dependent);
@@ -440,6 +477,7 @@ export class ControlPlane implements ControllerContext {
     this.store.remove('Pod', pod.metadata.namespace, pod.metadata.name ?? '');
     this.started.delete(pod.metadata.uid ?? '');
     this.lastSchedulingMessage.delete(pod.metadata.uid ?? '');
+    this.unschedulable.delete(pod.metadata.uid ?? '');
   }
 
   // ---- reconcile ----------------------------------------------------------
@@ -466,29 +504,38 @@ export class ControlPlane implements ControllerContext {
     this.syncPodStatuses();
     // Controllers only act on a change: with no write since their last pass
     // and no wake-up due, another pass would write nothing.
-    if (!woke && this.changes === this.reconciledChanges) return;
+    if (!woke && this.changes === this.reconciledChanges && !this.fullPassPending) return;
     // Pod status changes from the kubelets are batched, so for them the
     // controllers run at most once per CONTROLLER_BATCH_MS of simulated time.
     const batchEndMs = this.lastPassMs + CONTROLLER_BATCH_MS;
     if (!woke && this.now < batchEndMs) {
-      this.wakeAt(batchEndMs);
+      this.batchWakeMs = batchEndMs;
       return;
     }
+    this.batchWakeMs = -1;
     this.lastPassMs = this.now;
 
+    // A wake-up was asked for by a rule that depends on time (minReadySeconds,
+    // deadlines, evictions), so that pass syncs every object; other passes
+    // sync the objects the work queue names.
+    let full = woke || this.fullPassPending || this.syncEveryObject;
+    this.fullPassPending = false;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const before = this.changes;
       this.syncPodStatuses();
+      // Claiming work in a full pass too keeps a change made later in the pass queued for the next one.
+      const due = (object: KubeObject): boolean => this.queue.claim(object) || full;
       this.nodeLifecycle.reconcile();
       this.collectGarbage();
-      for (const deployment of this.store.list<Deployment>('Deployment')) reconcileDeployment(this, deployment);
-      for (const rs of this.store.list<ReplicaSet>('ReplicaSet')) reconcileReplicaSet(this, rs);
-      for (const rc of this.store.list<ReplicationController>('ReplicationController')) reconcileReplicaSet(this, rc);
-      for (const job of this.store.list<Job>('Job')) this.jobs.reconcile(this, job);
-      for (const daemonSet of this.store.list<DaemonSet>('DaemonSet')) this.daemonSets.reconcile(this, daemonSet);
-      for (const statefulSet of this.store.list<StatefulSet>('StatefulSet')) reconcileStatefulSet(this, statefulSet);
+      for (const deployment of this.store.list<Deployment>('Deployment')) if (due(deployment)) reconcileDeployment(this, deployment);
+      for (const rs of this.store.list<ReplicaSet>('ReplicaSet')) if (due(rs)) reconcileReplicaSet(this, rs);
+      for (const rc of this.store.list<ReplicationController>('ReplicationController')) if (due(rc)) reconcileReplicaSet(this, rc);
+      for (const job of this.store.list<Job>('Job')) if (due(job)) this.jobs.reconcile(this, job);
+      for (const daemonSet of this.store.list<DaemonSet>('DaemonSet')) if (due(daemonSet)) this.daemonSets.reconcile(this, daemonSet);
+      for (const statefulSet of this.store.list<StatefulSet>('StatefulSet')) if (due(statefulSet)) reconcileStatefulSet(this, statefulSet);
       this.schedulePending();
-      reconcileServiceEndpoints(this.store);
+      this.endpoints.reconcile();
+      full = this.syncEveryObject;
       if (this.changes === before) break;
     }
     this.reconciledChanges = this.changes;
@@ -497,6 +544,7 @@ export class ControlPlane implements ControllerContext {
   /** Makes the next reconcile run the controllers at once, for a change made through the API. */
   private requestPass(): void {
     this.lastPassMs = Number.NEGATIVE_INFINITY;
+    this.fullPassPending = true;
   }
 
   /** Creates the default nodes the first time the cluster runs without Node objects. */
@@ -510,13 +558,15 @@ export class ControlPlane implements ControllerContext {
   private syncPodStatuses(): void {
     // A runtime that tracks changes names the pods worth reading; the others report the same status again.
     const changed = this.runtime.takeChangedPods?.();
-    let candidates: [string, string][] = [...this.started];
+    let candidates: [string, string][];
     if (changed) {
       candidates = [];
       for (const uid of changed) {
         const nodeName = this.started.get(uid);
         if (nodeName !== undefined) candidates.push([uid, nodeName]);
       }
+    } else {
+      candidates = [...this.started];
     }
     for (const [uid, nodeName] of candidates) {
       if (this.nodeLifecycle.isDown(nodeName)) continue;
@@ -534,7 +584,7 @@ export class ControlPlane implements ControllerContext {
 
   /** Background garbage collection: an object whose owners are all gone is deleted. */
   private collectGarbage(): void {
-    for (const object of this.store.all()) {
+    for (const object of this.owners.takeCandidates()) {
       const references = object.metadata.ownerReferences ?? [];
       if (references.length === 0 || object.metadata.deletionTimestamp) continue;
       if (references.some((reference) => this.store.getByUid(reference.uid))) continue;
@@ -546,36 +596,34 @@ export class ControlPlane implements ControllerContext {
   /** Binds pending pods, highest priority first, then oldest first. */
   private schedulePending(): void {
     // Pods created with spec.nodeName skip the scheduler and go straight to that node's kubelet.
-    for (const pod of this.store.list<Pod>('Pod')) {
+    for (const pod of this.pods.takeNewlyBound().sort(compareObjects)) {
       const uid = pod.metadata.uid ?? '';
-      if (pod.spec.nodeName && !this.started.has(uid) && !pod.metadata.deletionTimestamp && !isTerminal(pod)) {
-        this.started.set(uid, pod.spec.nodeName);
-        this.runtime.startPod(pod, pod.spec.nodeName);
+      if (!this.started.has(uid) && !pod.metadata.deletionTimestamp && !isTerminal(pod) && this.store.getByUid(uid) === pod) {
+        this.started.set(uid, pod.spec.nodeName ?? '');
+        this.runtime.startPod(pod, pod.spec.nodeName ?? '');
       }
     }
-    const pending = this.store
-      .list<Pod>('Pod')
-      .filter((pod) => !pod.spec.nodeName && !pod.metadata.deletionTimestamp && (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler')
-      .sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0) || (this.store.simMsOf(a.metadata.creationTimestamp) ?? 0) - (this.store.simMsOf(b.metadata.creationTimestamp) ?? 0));
+    // A pod that fit nowhere is tried again once room may have appeared (the
+    // scheduler's queueing hints), or after UNSCHEDULABLE_RETRY_MS.
+    const generation = this.pods.capacityGeneration;
+    const pending = [...this.pods.unbound.values()]
+      .filter((pod) => (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler')
+      .filter((pod) => {
+        const failed = this.unschedulable.get(pod.metadata.uid ?? '');
+        return failed === undefined || failed.generation !== generation || this.now - failed.atMs >= UNSCHEDULABLE_RETRY_MS;
+      })
+      .sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0) || (this.store.simMsOf(a.metadata.creationTimestamp) ?? 0) - (this.store.simMsOf(b.metadata.creationTimestamp) ?? 0) || compareObjects(a, b));
     if (pending.length === 0) return;
     const nodes = this.store.list<Node>('Node');
-    const podsByNode = new Map<string, Pod[]>();
-    for (const pod of this.store.list<Pod>('Pod')) {
-      if (!pod.spec.nodeName || isTerminal(pod)) continue;
-      const list = podsByNode.get(pod.spec.nodeName) ?? [];
-      list.push(pod);
-      podsByNode.set(pod.spec.nodeName, list);
-    }
     for (const pod of pending) {
-      const result = schedulePod(pod, nodes, podsByNode);
+      const result = schedulePod(pod, nodes, this.pods);
       const uid = pod.metadata.uid ?? '';
       if ('nodeName' in result) {
+        this.unschedulable.delete(uid);
         this.bindPod(pod, result.nodeName);
-        const list = podsByNode.get(result.nodeName) ?? [];
-        list.push(pod);
-        podsByNode.set(result.nodeName, list);
         continue;
       }
+      this.unschedulable.set(uid, { generation: this.pods.capacityGeneration, atMs: this.now });
       if (this.lastSchedulingMessage.get(uid) === result.message) continue;
       this.lastSchedulingMessage.set(uid, result.message);
       const timestamp = this.store.timestamp();
@@ -698,7 +746,7 @@ export class ControlPlane implements ControllerContext {
 
   /** Lists the pods a controller owns, for tests and printers. */
   podsOwnedBy(owner: KubeObject): Pod[] {
-    return this.store.list<Pod>('Pod', { namespace: owner.metadata.namespace }).filter((pod) => controllerOf(pod)?.uid === owner.metadata.uid);
+    return this.pods.controlledBy(owner.metadata.uid ?? '').sort(compareObjects);
   }
 }
 

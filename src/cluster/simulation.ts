@@ -35,6 +35,8 @@ export interface SimulationOptions {
   maxContainers?: number;
   /** Capacity of the event store ring. */
   maxEvents?: number;
+  /** Controllers sync every object on every pass (see ControlPlaneOptions.syncEveryObject). */
+  syncEveryObject?: boolean;
 }
 
 /** A pod change: the pod after the change, or its last state when it was removed. */
@@ -89,7 +91,7 @@ export class Simulation {
       }),
       onUnsupported: (pod, container, command) => controlPlane && annotateUnsupported(controlPlane, pod, container, command),
     });
-    controlPlane = new ControlPlane({ runtime: this.runtime, seed: this.seed, epochMs: this.epochMs });
+    controlPlane = new ControlPlane({ runtime: this.runtime, seed: this.seed, epochMs: this.epochMs, syncEveryObject: options.syncEveryObject });
     this.controlPlane = controlPlane;
     controlPlane.onEvent((event) => this.recorder.record(clusterEventMessage(event), event.timeMs));
     // A Timeline `apply` step names a manifest file, which the scenario loader made absolute.

@@ -38,6 +38,10 @@ export interface ControllerContext {
   randomSuffix(): string;
   /** Asks for a reconcile at or after `timeMs` (minReadySeconds, deadlines, backoff). */
   wakeAt(timeMs: number): void;
+  /** Returns the pods whose controlling ownerReference names `ownerUid`. */
+  podsControlledBy(ownerUid: string): Pod[];
+  /** Returns the pods in `namespace` that no controller owns. */
+  orphanPods(namespace: string): Pod[];
 }
 
 /** An ownerReference with controller=true and blockOwnerDeletion=true, as controllers set it. */

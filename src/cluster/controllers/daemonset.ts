@@ -11,6 +11,7 @@ import type { Node } from '../../api/core.js';
 import type { Pod, Toleration } from '../../api/v1.js';
 import { matchesNodeAffinity, untoleratedTaint } from '../scheduler/scheduler.js';
 import { fromLabelSelector } from '../store/label-selector.js';
+import { compareObjects } from '../store/object-store.js';
 import { controllerOf, type ControllerContext } from './context.js';
 import { scaledValue } from './conditions.js';
 import { isPodActive, isPodAvailable, isPodReady } from './pod-state.js';
@@ -73,7 +74,7 @@ export class DaemonSetController {
       this.rollingUpdate(context, daemonSet, hash, eligible.length);
     }
 
-    const current = store.list<Pod>('Pod', { namespace: daemonSet.metadata.namespace }).filter((pod) => controllerOf(pod)?.uid === daemonSet.metadata.uid && isPodActive(pod));
+    const current = context.podsControlledBy(daemonSet.metadata.uid ?? '').filter(isPodActive);
     const scheduled = current.filter((pod) => eligibleNames.has(nodeOf(pod)));
     const minReady = daemonSet.spec.minReadySeconds ?? 0;
     const available = scheduled.filter((pod) => isPodAvailable(pod, minReady, nowMs, store)).length;
@@ -94,7 +95,7 @@ export class DaemonSetController {
     if (daemonSet.spec.updateStrategy?.type === 'OnDelete') return;
     const { store, nowMs } = context;
     const maxUnavailable = scaledValue(daemonSet.spec.updateStrategy?.rollingUpdate?.maxUnavailable, desired, true, 1);
-    const pods = store.list<Pod>('Pod', { namespace: daemonSet.metadata.namespace }).filter((pod) => controllerOf(pod)?.uid === daemonSet.metadata.uid);
+    const pods = context.podsControlledBy(daemonSet.metadata.uid ?? '').sort(compareObjects);
     const active = pods.filter(isPodActive);
     const unavailable = desired - active.filter((pod) => isPodAvailable(pod, daemonSet.spec.minReadySeconds ?? 0, nowMs, store)).length;
     let budget = maxUnavailable - unavailable;

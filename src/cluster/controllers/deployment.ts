@@ -235,9 +235,7 @@ function rolloutRecreate(context: ControllerContext, deployment: Deployment, all
   for (const rs of old) if (specReplicas(rs) !== 0) scaleReplicaSet(context, deployment, rs, 0);
   // Wait until every pod of the old ReplicaSets has stopped running.
   const oldUids = new Set(old.map((rs) => rs.metadata.uid));
-  const oldPodsRunning = context.store
-    .list<Pod>('Pod', { namespace: deployment.metadata.namespace })
-    .some((pod) => oldUids.has(controllerOf(pod)?.uid) && !isPodTerminal(pod));
+  const oldPodsRunning = [...oldUids].some((uid) => context.podsControlledBy(uid ?? '').some((pod) => !isPodTerminal(pod)));
   if (oldPodsRunning) return newRS;
   if (!newRS) newRS = getNewReplicaSet(context, deployment, all, old, true)!;
   else if (specReplicas(newRS) !== (deployment.spec.replicas ?? 1)) scaleReplicaSet(context, deployment, newRS, deployment.spec.replicas ?? 1);

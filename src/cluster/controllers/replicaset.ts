@@ -10,7 +10,7 @@ import type { Selector } from '../labels.js';
 import { matchesSelector } from '../labels.js';
 import { fromLabelMap, fromLabelSelector } from '../store/label-selector.js';
 import { controllerOf, controllerRef, type ControllerContext } from './context.js';
-import { availableAtMs, compareForDeletion, isPodActive, isPodAvailable, isPodReady } from './pod-state.js';
+import { compareForDeletion, isPodActive, podCondition } from './pod-state.js';
 import { podFromTemplate } from './template.js';
 
 /** The controller's burstReplicas: at most this many creations or deletions per sync. */
@@ -30,37 +30,44 @@ function componentOf(owner: ReplicaOwner): string {
 /**
  * Claims pods for `owner` as the ControllerRefManager does: adopts orphans
  * that match, releases owned pods that no longer match. Returns the pods the
- * owner controls afterwards.
+ * owner controls afterwards, sorted by name unless `sorted` is false (a
+ * caller that only counts or re-sorts them skips the sort).
  */
-export function claimPods(context: ControllerContext, owner: ReplicaOwner | { kind: string; apiVersion: string; metadata: ReplicaOwner['metadata'] }, selector: Selector | null): Pod[] {
+export function claimPods(context: ControllerContext, owner: ReplicaOwner | { kind: string; apiVersion: string; metadata: ReplicaOwner['metadata'] }, selector: Selector | null, sorted = true): Pod[] {
   const { store } = context;
-  const uid = owner.metadata.uid;
+  const uid = owner.metadata.uid ?? '';
+  const namespace = owner.metadata.namespace ?? 'default';
   const claimed: Pod[] = [];
-  for (const pod of store.list<Pod>('Pod', { namespace: owner.metadata.namespace })) {
-    const ref = controllerOf(pod);
-    const matches = selector !== null && selector.length > 0 && matchesSelector(selector, pod.metadata.labels);
-    if (ref?.uid === uid) {
-      if (matches) {
-        claimed.push(pod);
-      } else if (!pod.metadata.deletionTimestamp) {
-        pod.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((reference) => reference.uid !== uid);
-        store.update(pod);
-      }
-      continue;
+  const selects = (pod: Pod): boolean => selector !== null && selector.length > 0 && matchesSelector(selector, pod.metadata.labels);
+  for (const pod of context.podsControlledBy(uid)) {
+    if (pod.metadata.namespace !== namespace) continue;
+    if (selects(pod)) {
+      claimed.push(pod);
+    } else if (!pod.metadata.deletionTimestamp) {
+      pod.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((reference) => reference.uid !== uid);
+      store.update(pod);
     }
-    if (ref === undefined && matches && !pod.metadata.deletionTimestamp && owner.metadata.deletionTimestamp === undefined) {
+  }
+  if (owner.metadata.deletionTimestamp === undefined) {
+    for (const pod of sortByName(context.orphanPods(namespace))) {
+      if (pod.metadata.deletionTimestamp || !selects(pod)) continue;
       pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), controllerRef(owner as ReplicaOwner)];
       store.update(pod);
       claimed.push(pod);
     }
   }
-  return claimed;
+  return sorted ? sortByName(claimed) : claimed;
+}
+
+function sortByName(pods: Pod[]): Pod[] {
+  return pods.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : (a.metadata.name ?? '') > (b.metadata.name ?? '') ? 1 : 0));
 }
 
 export function reconcileReplicaSet(context: ControllerContext, owner: ReplicaOwner): void {
   const { store, nowMs } = context;
   const selector = selectorOf(owner);
-  const pods = claimPods(context, owner, selector);
+  // The order does not matter here: victims are sorted by compareForDeletion, whose last key is the name.
+  const pods = claimPods(context, owner, selector, false);
   const active = pods.filter(isPodActive);
   const desired = owner.spec.replicas ?? 1;
   const component = componentOf(owner);
@@ -86,19 +93,35 @@ export function reconcileReplicaSet(context: ControllerContext, owner: ReplicaOw
     }
   }
 
+  // One walk counts every figure of the status: large ReplicaSets sync on every batch of pod changes.
   const minReadySeconds = owner.spec.minReadySeconds ?? 0;
-  const templateLabels = owner.spec.template?.metadata?.labels ?? {};
+  const templateLabels = Object.entries(owner.spec.template?.metadata?.labels ?? {});
+  let fullyLabeled = 0;
+  let ready = 0;
+  let available = 0;
+  for (const pod of active) {
+    const labels = pod.metadata.labels ?? {};
+    if (templateLabels.every(([key, value]) => labels[key] === value)) fullyLabeled += 1;
+    const condition = podCondition(pod, 'Ready');
+    if (condition?.status !== 'True') continue;
+    ready += 1;
+    if (minReadySeconds <= 0) {
+      available += 1;
+      continue;
+    }
+    const since = store.simMsOf(condition.lastTransitionTime);
+    if (since === undefined) continue;
+    const availableAt = since + minReadySeconds * 1000;
+    if (availableAt <= nowMs) available += 1;
+    else context.wakeAt(availableAt);
+  }
   const status: ReplicaSetStatus = {
     replicas: active.length,
-    fullyLabeledReplicas: active.filter((pod) => Object.entries(templateLabels).every(([key, value]) => pod.metadata.labels?.[key] === value)).length,
-    readyReplicas: active.filter(isPodReady).length,
-    availableReplicas: active.filter((pod) => isPodAvailable(pod, minReadySeconds, nowMs, store)).length,
+    fullyLabeledReplicas: fullyLabeled,
+    readyReplicas: ready,
+    availableReplicas: available,
     observedGeneration: owner.metadata.generation,
   };
-  for (const pod of active) {
-    const at = availableAtMs(pod, minReadySeconds, store);
-    if (at !== undefined && at > nowMs) context.wakeAt(at);
-  }
   if (owner.status?.conditions) status.conditions = owner.status.conditions;
   store.updateStatus(owner, status);
 }

@@ -48,15 +48,17 @@ function containerRequest(container: Container): ResourceList {
  * request (counting sidecars started before it), plus spec.overhead.
  */
 export function podRequests(pod: Pod): ResourceList {
-  // A pod's requests cannot change after creation (no in-place resize here), so they are computed once per spec.
-  const cached = requestsBySpec.get(pod.spec);
-  if (cached) return cached;
-  const computed = computePodRequests(pod);
-  requestsBySpec.set(pod.spec, computed);
-  return computed;
+  return perSpec(requestsBySpec, pod, computePodRequests);
 }
 
 const requestsBySpec = new WeakMap<Pod['spec'], ResourceList>();
+
+/** A pod's requests cannot change after creation (no in-place resize here), so they are computed once per spec. */
+function perSpec(cache: WeakMap<Pod['spec'], ResourceList>, pod: Pod, compute: (pod: Pod) => ResourceList): ResourceList {
+  let value = cache.get(pod.spec);
+  if (value === undefined) cache.set(pod.spec, (value = compute(pod)));
+  return value;
+}
 
 function computePodRequests(pod: Pod): ResourceList {
   const total: ResourceList = { cpu: 0n, memory: 0n };
@@ -93,6 +95,12 @@ function computePodRequests(pod: Pod): ResourceList {
 
 /** podRequests with the scoring defaults for containers that request nothing. */
 function nonZeroRequests(pod: Pod): ResourceList {
+  return perSpec(nonZeroBySpec, pod, computeNonZeroRequests);
+}
+
+const nonZeroBySpec = new WeakMap<Pod['spec'], ResourceList>();
+
+function computeNonZeroRequests(pod: Pod): ResourceList {
   let cpu = 0n;
   let memory = 0n;
   for (const container of pod.spec.containers) {
@@ -105,6 +113,17 @@ function nonZeroRequests(pod: Pod): ResourceList {
 
 export function nodeAllocatable(node: Node): ResourceList & { pods: number } {
   const allocatable = node.status?.allocatable ?? node.status?.capacity ?? {};
+  // A node's status object is replaced, not edited, when it changes, so its parsed allocatable is kept per object.
+  const cached = allocatableByList.get(allocatable);
+  if (cached) return cached;
+  const parsed = parseAllocatable(allocatable);
+  allocatableByList.set(allocatable, parsed);
+  return parsed;
+}
+
+const allocatableByList = new WeakMap<object, ResourceList & { pods: number }>();
+
+function parseAllocatable(allocatable: Record<string, string | number>): ResourceList & { pods: number } {
   return {
     cpu: (quantity(allocatable, 'cpu') * 1000n) / NANO,
     memory: quantity(allocatable, 'memory') / NANO,
@@ -165,44 +184,44 @@ export function matchesNodeAffinity(pod: Pod, node: Node): boolean {
 
 /** The first taint with effect NoSchedule or NoExecute that no toleration tolerates. */
 export function untoleratedTaint(taints: Taint[] | undefined, tolerations: Toleration[] | undefined, effects: string[] = ['NoSchedule', 'NoExecute']): Taint | undefined {
-  return (taints ?? []).find((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((toleration) => tolerates(toleration, taint)));
+  if (taints === undefined || taints.length === 0) return undefined;
+  return taints.find((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((toleration) => tolerates(toleration, taint)));
 }
 
-/** Summed requests of the pods on one node, as filterNode and scoreNode need them. */
-interface NodeUsage {
-  /** How many pods of the list are summed. */
+/** Summed requests of the pods that hold one node's resources, as filterNode and scoreNode need them. */
+export interface NodeUsage {
+  /** How many pods are summed. */
   count: number;
   requested: ResourceList;
   nonZero: ResourceList;
 }
 
-/**
- * Caches the sums per pod list. The caller keeps one list per node during a
- * scheduling pass and appends each pod it binds, so the sums grow by the new
- * pods only instead of being added up again for every pod scheduled.
- */
-const usageByList = new WeakMap<Pod[], NodeUsage>();
+/** Finds the usage of a node by name; a node missing from it runs no pods. */
+export interface NodeUsageLookup {
+  get(nodeName: string): NodeUsage | undefined;
+}
 
-function usageOf(podsOnNode: Pod[]): NodeUsage {
-  let usage = usageByList.get(podsOnNode);
-  if (!usage || usage.count > podsOnNode.length) {
-    usage = { count: 0, requested: { cpu: 0n, memory: 0n }, nonZero: { cpu: 0n, memory: 0n } };
-    usageByList.set(podsOnNode, usage);
-  }
-  for (; usage.count < podsOnNode.length; usage.count++) {
-    const pod = podsOnNode[usage.count];
-    const request = podRequests(pod);
-    const nonZero = nonZeroRequests(pod);
-    usage.requested.cpu += request.cpu;
-    usage.requested.memory += request.memory;
-    usage.nonZero.cpu += nonZero.cpu;
-    usage.nonZero.memory += nonZero.memory;
-  }
-  return usage;
+const EMPTY_USAGE: NodeUsage = { count: 0, requested: { cpu: 0n, memory: 0n }, nonZero: { cpu: 0n, memory: 0n } };
+
+/** Returns an empty usage to add pods to. */
+export function emptyUsage(): NodeUsage {
+  return { count: 0, requested: { cpu: 0n, memory: 0n }, nonZero: { cpu: 0n, memory: 0n } };
+}
+
+/** Adds a pod's requests to a node's usage (sign 1) or takes them away (sign -1). */
+export function addToUsage(usage: NodeUsage, pod: Pod, sign: 1 | -1): void {
+  const request = podRequests(pod);
+  const nonZero = nonZeroRequests(pod);
+  const factor = BigInt(sign);
+  usage.count += sign;
+  usage.requested.cpu += factor * request.cpu;
+  usage.requested.memory += factor * request.memory;
+  usage.nonZero.cpu += factor * nonZero.cpu;
+  usage.nonZero.memory += factor * nonZero.memory;
 }
 
 /** Runs the filter plugins in order; the first failing plugin decides the node's reasons. */
-function filterNode(pod: Pod, node: Node, podsOnNode: Pod[]): FilterFailure[] {
+function filterNode(pod: Pod, node: Node, usage: NodeUsage): FilterFailure[] {
   if (node.spec.unschedulable) {
     const tolerated = (pod.spec.tolerations ?? []).some((toleration) => tolerates(toleration, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }));
     if (!tolerated) return [{ reason: 'node(s) were unschedulable', unresolvable: true }];
@@ -213,41 +232,44 @@ function filterNode(pod: Pod, node: Node, podsOnNode: Pod[]): FilterFailure[] {
 
   const allocatable = nodeAllocatable(node);
   const failures: FilterFailure[] = [];
-  if (podsOnNode.length + 1 > allocatable.pods) failures.push({ reason: 'Too many pods', unresolvable: false });
+  if (usage.count + 1 > allocatable.pods) failures.push({ reason: 'Too many pods', unresolvable: false });
   const request = podRequests(pod);
-  const used = usageOf(podsOnNode).requested;
+  const used = usage.requested;
   if (request.cpu > 0n && request.cpu > allocatable.cpu - used.cpu) failures.push({ reason: 'Insufficient cpu', unresolvable: false });
   if (request.memory > 0n && request.memory > allocatable.memory - used.memory) failures.push({ reason: 'Insufficient memory', unresolvable: false });
   return failures;
 }
 
 /** LeastAllocated score (0–100) with the scheduler's non-zero request defaults. */
-function scoreNode(pod: Pod, node: Node, podsOnNode: Pod[]): number {
+function scoreNode(pod: Pod, node: Node, usage: NodeUsage): number {
   const allocatable = nodeAllocatable(node);
-  const onNode = usageOf(podsOnNode).nonZero;
+  const onNode = usage.nonZero;
   const incoming = nonZeroRequests(pod);
   const requested = { cpu: onNode.cpu + incoming.cpu, memory: onNode.memory + incoming.memory };
-  const free = (capacity: bigint, used: bigint): number => (capacity === 0n || used > capacity ? 0 : Number(((capacity - used) * 100n) / capacity));
-  return (free(allocatable.cpu, requested.cpu) + free(allocatable.memory, requested.memory)) / 2;
+  return (freePercent(allocatable.cpu, requested.cpu) + freePercent(allocatable.memory, requested.memory)) / 2;
+}
+
+function freePercent(capacity: bigint, used: bigint): number {
+  return capacity === 0n || used > capacity ? 0 : Number(((capacity - used) * 100n) / capacity);
 }
 
 /**
  * Chooses a node for `pod` or explains why none fits with the FitError text
  * kube-scheduler v1.31 records, including the default preemption plugin's
- * part. `podsByNode` lists the pods bound to each node that still hold
- * resources (not terminal).
+ * part. `usageByNode` sums the requests of the pods bound to each node that
+ * still hold resources (not terminal).
  * NOTE: preemption itself is not simulated: with equal priorities it finds no
  * victims, which is the message printed for every resource failure.
  */
-export function schedulePod(pod: Pod, nodes: Node[], podsByNode: Map<string, Pod[]>): ScheduleResult {
+export function schedulePod(pod: Pod, nodes: Node[], usageByNode: NodeUsageLookup): ScheduleResult {
   const feasible: { node: Node; score: number }[] = [];
   const histogram = new Map<string, number>();
   let resolvable = 0;
   for (const node of nodes) {
-    const podsOnNode = podsByNode.get(node.metadata.name ?? '') ?? [];
-    const failures = filterNode(pod, node, podsOnNode);
+    const usage = usageByNode.get(node.metadata.name ?? '') ?? EMPTY_USAGE;
+    const failures = filterNode(pod, node, usage);
     if (failures.length === 0) {
-      feasible.push({ node, score: scoreNode(pod, node, podsOnNode) });
+      feasible.push({ node, score: scoreNode(pod, node, usage) });
       continue;
     }
     for (const failure of failures) histogram.set(failure.reason, (histogram.get(failure.reason) ?? 0) + 1);

@@ -2,16 +2,16 @@
  * The Endpoints and EndpointSlice controllers (pkg/controller/endpoint and
  * endpointslice, v1.31) for Services with a selector. Endpoints list ready
  * pods under `addresses` and unready ones under `notReadyAddresses`; a
- * terminating pod leaves Endpoints at once. EndpointSlices keep terminating
- * pods with ready=false, serving=<pod Ready>, terminating=true.
+ * terminating pod leaves Endpoints at once, and an Endpoints object stops
+ * at 1000 addresses with the over-capacity annotation. EndpointSlices keep
+ * terminating pods with ready=false, serving=<pod Ready>, terminating=true.
  */
-import type { EndpointAddress, EndpointPort, Endpoints, Service, ServicePort } from '../../api/core.js';
+import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Service, ServicePort } from '../../api/core.js';
 import type { EndpointSlice, SliceEndpoint } from '../../api/discovery.js';
 import type { Pod } from '../../api/v1.js';
 import type { ObjectStore } from '../store/object-store.js';
 import { isPodReady, isTerminal } from '../controllers/pod-state.js';
 import { controllerRef } from '../controllers/context.js';
-import { matchesSelector } from '../labels.js';
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -39,34 +39,41 @@ function addressOf(pod: Pod): EndpointAddress {
   return address;
 }
 
-function selectedPods(store: ObjectStore, service: Service): Pod[] {
-  const selector = Object.entries(service.spec.selector ?? {}).map(([key, value]) => ({ key, operator: 'in' as const, values: [value] }));
-  return store
-    .list<Pod>('Pod', { namespace: service.metadata.namespace })
-    .filter((pod) => matchesSelector(selector, pod.metadata.labels) && pod.status?.podIP && !isTerminal(pod));
+/** The Endpoints controller's maxCapacity: an Endpoints object lists at most this many addresses. */
+export const ENDPOINTS_MAX_CAPACITY = 1000;
+export const OVER_CAPACITY_ANNOTATION = 'endpoints.kubernetes.io/over-capacity';
+
+/** Reports whether a pod belongs to a Service's endpoints at all: selected, given an IP, not finished. */
+export function selectsPod(service: Service, pod: Pod): boolean {
+  if (!pod.status?.podIP || isTerminal(pod)) return false;
+  const labels = pod.metadata.labels ?? {};
+  for (const [key, value] of Object.entries(service.spec.selector ?? {})) if (labels[key] !== value) return false;
+  return true;
 }
 
-/** Brings the Endpoints and EndpointSlice of every selector Service in line with its pods. */
-export function reconcileServiceEndpoints(store: ObjectStore): void {
-  const services = store.list<Service>('Service');
-  const wanted = new Set<string>();
-  for (const service of services) {
-    if (!service.spec.selector || service.spec.type === 'ExternalName') continue;
-    wanted.add(`${service.metadata.namespace}/${service.metadata.name}`);
-    const pods = selectedPods(store, service);
-    reconcileEndpoints(store, service, pods);
-    reconcileSlice(store, service, pods);
-  }
-  // Endpoints and slices whose Service is gone are removed with it.
-  for (const endpoints of store.list<Endpoints>('Endpoints')) {
-    const managed = endpoints.metadata.labels?.['endpoints.kubernetes.io/managed-by'] === 'endpoint-controller';
-    if (managed && !wanted.has(`${endpoints.metadata.namespace}/${endpoints.metadata.name}`)) store.remove('Endpoints', endpoints.metadata.namespace, endpoints.metadata.name ?? '');
-  }
+interface Listed {
+  ip: string;
+  pod: Pod;
 }
 
-function reconcileEndpoints(store: ObjectStore, service: Service, pods: Pod[]): void {
+/** LessEndpointAddress: by IP, then by the pod's uid. */
+function byIpThenUid(a: Listed, b: Listed): number {
+  if (a.ip !== b.ip) return a.ip < b.ip ? -1 : 1;
+  const left = a.pod.metadata.uid ?? '';
+  const right = b.pod.metadata.uid ?? '';
+  if (left === right) return 0;
+  return left < right ? -1 : 1;
+}
+
+/**
+ * Returns the subsets the Endpoints controller writes for `pods` (already selected),
+ * repacked and sorted by IP, then truncated to ENDPOINTS_MAX_CAPACITY as
+ * truncateEndpoints does: ready addresses first, each subset keeping its
+ * proportion rounded up.
+ */
+export function endpointSubsets(service: Service, pods: Iterable<Pod>): { subsets: EndpointSubset[]; truncated: boolean } {
   const publishNotReady = service.spec.publishNotReadyAddresses === true;
-  const subsets = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
+  const subsets = new Map<string, { ports: EndpointPort[]; ready: Listed[]; notReady: Listed[] }>();
   for (const pod of pods) {
     if (pod.metadata.deletionTimestamp && !publishNotReady) continue;
     const ports: EndpointPort[] = [];
@@ -78,49 +85,128 @@ function reconcileEndpoints(store: ObjectStore, service: Service, pods: Pod[]): 
       ports.push(entry);
     }
     const key = JSON.stringify(ports);
-    const subset = subsets.get(key) ?? { ports, ready: [], notReady: [] };
-    subsets.set(key, subset);
-    if (isPodReady(pod) || publishNotReady) subset.ready.push(addressOf(pod));
-    else subset.notReady.push(addressOf(pod));
+    let subset = subsets.get(key);
+    if (!subset) subsets.set(key, (subset = { ports, ready: [], notReady: [] }));
+    const listed = { ip: pod.status?.podIP ?? '', pod };
+    if (isPodReady(pod) || publishNotReady) subset.ready.push(listed);
+    else subset.notReady.push(listed);
   }
-  const byIp = (a: EndpointAddress, b: EndpointAddress): number => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
-  const result = [...subsets.values()].map((subset) => {
-    const entry: { addresses?: EndpointAddress[]; notReadyAddresses?: EndpointAddress[]; ports?: EndpointPort[] } = {};
-    if (subset.ready.length > 0) entry.addresses = subset.ready.sort(byIp);
-    if (subset.notReady.length > 0) entry.notReadyAddresses = subset.notReady.sort(byIp);
-    if (subset.ports.length > 0) entry.ports = subset.ports;
+  const groups = [...subsets.values()];
+  let totalReady = 0;
+  let totalNotReady = 0;
+  for (const group of groups) {
+    totalReady += group.ready.length;
+    totalNotReady += group.notReady.length;
+  }
+  const truncated = totalReady + totalNotReady > ENDPOINTS_MAX_CAPACITY;
+  const truncateReady = totalReady > ENDPOINTS_MAX_CAPACITY;
+  const max = truncateReady ? ENDPOINTS_MAX_CAPACITY : ENDPOINTS_MAX_CAPACITY - totalReady;
+  const numTotal = truncateReady ? totalReady : totalNotReady;
+  let canBeAdded = max;
+  const result = groups.map((group) => {
+    let ready = group.ready;
+    let notReady = group.notReady;
+    if (truncated) {
+      const inSubset = truncateReady ? ready.length : notReady.length;
+      const toBeAdded = Math.min(Math.ceil((inSubset / numTotal) * max), canBeAdded);
+      if (truncateReady) {
+        ready = smallest(ready, toBeAdded);
+        notReady = [];
+        canBeAdded -= ready.length;
+      } else {
+        notReady = smallest(notReady, toBeAdded);
+        canBeAdded -= notReady.length;
+      }
+    }
+    const entry: EndpointSubset = {};
+    if (ready.length > 0) entry.addresses = ready.sort(byIpThenUid).map((listed) => addressOf(listed.pod));
+    if (notReady.length > 0) entry.notReadyAddresses = notReady.sort(byIpThenUid).map((listed) => addressOf(listed.pod));
+    if (group.ports.length > 0) entry.ports = group.ports;
     return entry;
   });
+  return { subsets: result, truncated };
+}
 
+/** Returns the first `count` entries in address order, without sorting the whole list (a bounded max-heap). */
+function smallest(list: Listed[], count: number): Listed[] {
+  if (count >= list.length) return list;
+  if (count <= 0) return [];
+  const heap: Listed[] = [];
+  const siftDown = (index: number): void => {
+    for (;;) {
+      const left = 2 * index + 1;
+      const right = left + 1;
+      let largest = index;
+      if (left < heap.length && byIpThenUid(heap[left], heap[largest]) > 0) largest = left;
+      if (right < heap.length && byIpThenUid(heap[right], heap[largest]) > 0) largest = right;
+      if (largest === index) return;
+      [heap[index], heap[largest]] = [heap[largest], heap[index]];
+      index = largest;
+    }
+  };
+  for (const listed of list) {
+    if (heap.length < count) {
+      heap.push(listed);
+      for (let index = heap.length - 1; index > 0; ) {
+        const parent = (index - 1) >> 1;
+        if (byIpThenUid(heap[index], heap[parent]) <= 0) break;
+        [heap[index], heap[parent]] = [heap[parent], heap[index]];
+        index = parent;
+      }
+    } else if (byIpThenUid(listed, heap[0]) < 0) {
+      heap[0] = listed;
+      siftDown(0);
+    }
+  }
+  return heap;
+}
+
+/** Writes a Service's Endpoints object from its selected pods; creates it when missing. */
+export function writeEndpoints(store: ObjectStore, service: Service, pods: Iterable<Pod>): void {
+  const { subsets, truncated } = endpointSubsets(service, pods);
   const existing = store.get<Endpoints>('Endpoints', service.metadata.namespace, service.metadata.name ?? '');
   const labels = { ...(service.metadata.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' };
   if (!existing) {
     const endpoints: Endpoints = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: service.metadata.name, namespace: service.metadata.namespace, labels } };
-    if (result.length > 0) endpoints.subsets = result;
+    if (truncated) endpoints.metadata.annotations = { [OVER_CAPACITY_ANNOTATION]: 'truncated' };
+    if (subsets.length > 0) endpoints.subsets = subsets;
     store.create(endpoints);
     return;
   }
-  if (JSON.stringify(existing.subsets ?? []) === JSON.stringify(result)) return;
+  const annotated = existing.metadata.annotations?.[OVER_CAPACITY_ANNOTATION] !== undefined;
+  if (annotated === truncated && JSON.stringify(existing.subsets ?? []) === JSON.stringify(subsets)) return;
+  const annotations = { ...(existing.metadata.annotations ?? {}) };
+  if (truncated) annotations[OVER_CAPACITY_ANNOTATION] = 'truncated';
+  else delete annotations[OVER_CAPACITY_ANNOTATION];
   const updated: Endpoints = { ...existing, metadata: { ...existing.metadata, labels } };
-  if (result.length > 0) updated.subsets = result;
+  if (Object.keys(annotations).length > 0) updated.metadata.annotations = annotations;
+  else delete updated.metadata.annotations;
+  if (subsets.length > 0) updated.subsets = subsets;
   else delete updated.subsets;
   store.update(updated);
 }
 
-function reconcileSlice(store: ObjectStore, service: Service, pods: Pod[]): void {
-  const name = `${service.metadata.name}-${sliceSuffix(service.metadata.uid ?? '')}`;
-  const endpoints: SliceEndpoint[] = pods.map((pod) => {
-    const terminating = pod.metadata.deletionTimestamp !== undefined;
-    const ready = isPodReady(pod);
-    const endpoint: SliceEndpoint = {
-      addresses: [pod.status?.podIP ?? ''],
-      conditions: { ready: ready && !terminating, serving: ready, terminating },
-      targetRef: { kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name ?? '', uid: pod.metadata.uid ?? '' },
-    };
-    if (pod.spec.nodeName) endpoint.nodeName = pod.spec.nodeName;
-    if (pod.spec.hostname) endpoint.hostname = pod.spec.hostname;
-    return endpoint;
-  });
+/** Returns the EndpointSlice endpoint of one pod. */
+export function sliceEndpointOf(pod: Pod): SliceEndpoint {
+  const terminating = pod.metadata.deletionTimestamp !== undefined;
+  const ready = isPodReady(pod);
+  const endpoint: SliceEndpoint = {
+    addresses: [pod.status?.podIP ?? ''],
+    conditions: { ready: ready && !terminating, serving: ready, terminating },
+    targetRef: { kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name ?? '', uid: pod.metadata.uid ?? '' },
+  };
+  if (pod.spec.nodeName) endpoint.nodeName = pod.spec.nodeName;
+  if (pod.spec.hostname) endpoint.hostname = pod.spec.hostname;
+  return endpoint;
+}
+
+/**
+ * Writes slice `ordinal` of a Service with the endpoints of `pods` (sorted
+ * by name); creates it when missing. Ports come from the first pod.
+ */
+export function writeSlice(store: ObjectStore, service: Service, ordinal: number, pods: Pod[]): void {
+  const name = sliceName(service, ordinal);
+  const endpoints = pods.map(sliceEndpointOf);
   const ports = (service.spec.ports ?? []).map((servicePort) => {
     const pod = pods[0];
     const port = pod ? resolveTargetPort(servicePort, pod) : undefined;
@@ -146,6 +232,31 @@ function reconcileSlice(store: ObjectStore, service: Service, pods: Pod[]): void
   }
   if (JSON.stringify(existing.endpoints) === JSON.stringify(slice.endpoints) && JSON.stringify(existing.ports) === JSON.stringify(slice.ports)) return;
   store.update({ ...existing, endpoints: slice.endpoints, ports: slice.ports });
+}
+
+/** Removes slice `ordinal` of a Service, when it exists. */
+export function removeSlice(store: ObjectStore, service: Service, ordinal: number): void {
+  store.remove('EndpointSlice', service.metadata.namespace, sliceName(service, ordinal));
+}
+
+/** Returns `<service>-<suffix>`, the suffix standing in for the API server's generateName suffix. */
+function sliceName(service: Service, ordinal: number): string {
+  const uid = service.metadata.uid ?? '';
+  return `${service.metadata.name}-${sliceSuffix(ordinal === 0 ? uid : hashedUid(`${uid}/${ordinal}`))}`;
+}
+
+/** Returns a hex digest (FNV-1a, repeated) of a text, for slice names after the first. */
+function hashedUid(text: string): string {
+  let out = '';
+  let hash = 0x811c9dc5;
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    out += hash.toString(16).padStart(8, '0');
+  }
+  return out;
 }
 
 /** A stable 5-character suffix per Service, standing in for the API server's generateName suffix. */

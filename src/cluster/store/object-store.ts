@@ -54,7 +54,7 @@ const GENERATION_KINDS = new Set([
 
 interface Entry {
   object: KubeObject;
-  /** JSON of the spec at the last write, to detect spec changes. */
+  /** JSON of the spec at the last write, to detect spec changes ('' for kinds without a generation). */
   specJson: string;
 }
 
@@ -62,7 +62,9 @@ export function objectKey(kind: string, namespace: string | undefined, name: str
   return `${kind}/${namespace ?? ''}/${name}`;
 }
 
+/** JSON of everything outside metadata and status, for the kinds whose generation counts spec changes. */
 function specOf(object: KubeObject): string {
+  if (!GENERATION_KINDS.has(object.kind)) return '';
   const { apiVersion: _a, kind: _k, metadata: _m, status: _s, ...rest } = object;
   return JSON.stringify(rest);
 }

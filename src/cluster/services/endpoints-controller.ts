@@ -1,0 +1,149 @@
+/**
+ * Keeps the Endpoints and EndpointSlices of every selector Service current.
+ * It remembers which pods each Service selects and which slice lists each
+ * pod, so a pod change rewrites only that pod's slice. A slice lists at most
+ * MAX_ENDPOINTS_PER_SLICE endpoints (the controller's
+ * --max-endpoints-per-slice default); a new endpoint goes into the first
+ * slice with room, and a slice left empty is deleted. A Service with no
+ * endpoints keeps one empty slice.
+ */
+import type { Endpoints, Service } from '../../api/core.js';
+import type { Pod } from '../../api/v1.js';
+import type { ObjectStore, WatchEvent } from '../store/object-store.js';
+import { removeSlice, selectsPod, writeEndpoints, writeSlice } from './endpoints.js';
+
+export const MAX_ENDPOINTS_PER_SLICE = 100;
+
+interface ServiceState {
+  service: Service;
+  /** Selected pods by uid. */
+  members: Map<string, Pod>;
+  sliceOf: Map<string, number>;
+  /** Member uids of each slice, by ordinal. */
+  slices: Set<string>[];
+  /** Lowest ordinal that may have room. */
+  firstWithRoom: number;
+  dirtySlices: Set<number>;
+  endpointsDirty: boolean;
+}
+
+export class EndpointsController {
+  private readonly states = new Map<string, ServiceState>();
+  /** uids of pods changed since the last reconcile, by namespace. */
+  private changedPods = new Map<string, Set<string>>();
+  private changedServices = new Set<string>();
+
+  constructor(private readonly store: ObjectStore) {
+    store.watch((event) => this.observe(event));
+  }
+
+  private observe(event: WatchEvent): void {
+    const object = event.object;
+    const namespace = object.metadata.namespace ?? 'default';
+    if (object.kind === 'Pod') {
+      let uids = this.changedPods.get(namespace);
+      if (!uids) this.changedPods.set(namespace, (uids = new Set()));
+      uids.add(object.metadata.uid ?? '');
+    } else if (object.kind === 'Service') {
+      this.changedServices.add(`${namespace}/${object.metadata.name}`);
+    }
+  }
+
+  /** Brings every selector Service's Endpoints and slices in line with the pods changed since the last call. */
+  reconcile(): void {
+    const changedPods = this.changedPods;
+    const changedServices = this.changedServices;
+    this.changedPods = new Map();
+    this.changedServices = new Set();
+    const wanted = new Set<string>();
+    for (const service of this.store.list<Service>('Service')) {
+      if (!service.spec.selector || service.spec.type === 'ExternalName') continue;
+      const namespace = service.metadata.namespace ?? 'default';
+      const key = `${namespace}/${service.metadata.name}`;
+      wanted.add(key);
+      let state = this.states.get(key);
+      if (!state || changedServices.has(key) || state.service.metadata.uid !== service.metadata.uid) {
+        state = this.rebuild(service, state);
+        this.states.set(key, state);
+      } else {
+        for (const uid of changedPods.get(namespace) ?? []) this.refresh(state, uid);
+      }
+      this.flush(state);
+    }
+    for (const key of [...this.states.keys()]) if (!wanted.has(key)) this.states.delete(key);
+    // Endpoints whose Service is gone are removed with it; slices go through their ownerReference.
+    for (const endpoints of this.store.list<Endpoints>('Endpoints')) {
+      const managed = endpoints.metadata.labels?.['endpoints.kubernetes.io/managed-by'] === 'endpoint-controller';
+      if (managed && !wanted.has(`${endpoints.metadata.namespace}/${endpoints.metadata.name}`)) this.store.remove('Endpoints', endpoints.metadata.namespace, endpoints.metadata.name ?? '');
+    }
+  }
+
+  /** Recomputes which pods a new or changed Service selects; every slice is rewritten. */
+  private rebuild(service: Service, previous: ServiceState | undefined): ServiceState {
+    const sameService = previous !== undefined && previous.service.metadata.uid === service.metadata.uid;
+    const state: ServiceState = sameService
+      ? { ...previous, service }
+      : { service, members: new Map(), sliceOf: new Map(), slices: [new Set()], firstWithRoom: 0, dirtySlices: new Set(), endpointsDirty: true };
+    const selected = new Set<string>();
+    for (const pod of this.store.list<Pod>('Pod', { namespace: service.metadata.namespace })) {
+      if (!selectsPod(service, pod)) continue;
+      const uid = pod.metadata.uid ?? '';
+      selected.add(uid);
+      if (state.members.has(uid)) state.members.set(uid, pod);
+      else this.add(state, uid, pod);
+    }
+    for (const uid of [...state.members.keys()]) if (!selected.has(uid)) this.remove(state, uid);
+    for (let ordinal = 0; ordinal < state.slices.length; ordinal++) state.dirtySlices.add(ordinal);
+    state.endpointsDirty = true;
+    return state;
+  }
+
+  private refresh(state: ServiceState, uid: string): void {
+    const pod = this.store.getByUid<Pod>(uid);
+    const selected = pod !== undefined && pod.metadata.namespace === state.service.metadata.namespace && selectsPod(state.service, pod);
+    const member = state.members.has(uid);
+    if (selected && !member) this.add(state, uid, pod);
+    else if (!selected && member) this.remove(state, uid);
+    else if (selected) {
+      state.members.set(uid, pod);
+      state.dirtySlices.add(state.sliceOf.get(uid) ?? 0);
+      state.endpointsDirty = true;
+    }
+  }
+
+  private add(state: ServiceState, uid: string, pod: Pod): void {
+    let ordinal = state.firstWithRoom;
+    while (ordinal < state.slices.length && state.slices[ordinal].size >= MAX_ENDPOINTS_PER_SLICE) ordinal++;
+    if (ordinal === state.slices.length) state.slices.push(new Set());
+    state.firstWithRoom = ordinal;
+    state.slices[ordinal].add(uid);
+    state.sliceOf.set(uid, ordinal);
+    state.members.set(uid, pod);
+    state.dirtySlices.add(ordinal);
+    state.endpointsDirty = true;
+  }
+
+  private remove(state: ServiceState, uid: string): void {
+    const ordinal = state.sliceOf.get(uid) ?? 0;
+    state.slices[ordinal]?.delete(uid);
+    state.sliceOf.delete(uid);
+    state.members.delete(uid);
+    if (ordinal < state.firstWithRoom) state.firstWithRoom = ordinal;
+    state.dirtySlices.add(ordinal);
+    state.endpointsDirty = true;
+  }
+
+  private flush(state: ServiceState): void {
+    if (state.endpointsDirty) writeEndpoints(this.store, state.service, state.members.values());
+    state.endpointsDirty = false;
+    // A Service without endpoints keeps one empty slice, as the controller's placeholder.
+    if (state.members.size === 0) state.dirtySlices.add(0);
+    for (const ordinal of [...state.dirtySlices].sort((a, b) => a - b)) {
+      const pods = [...state.slices[ordinal]].map((uid) => state.members.get(uid)!);
+      pods.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : (a.metadata.name ?? '') > (b.metadata.name ?? '') ? 1 : 0));
+      if (pods.length === 0 && state.members.size > 0) removeSlice(this.store, state.service, ordinal);
+      else writeSlice(this.store, state.service, ordinal, pods);
+    }
+    state.dirtySlices.clear();
+  }
+}
