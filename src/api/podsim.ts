@@ -30,6 +30,21 @@ export interface ClusterSettingsSpec {
   nodes?: { count?: number; cpu?: string; memory?: string; pods?: number; namePrefix?: string };
   /** kube-controller-manager `--node-monitor-grace-period` in seconds (default 40). */
   nodeMonitorGracePeriodSeconds?: number;
+  /**
+   * kube-controller-manager `--kube-api-qps` and `--kube-api-burst` (default
+   * 20 and 30): each controller's client may send this many requests per
+   * second after a burst. podsim counts the pod creates and deletes of the
+   * ReplicaSet and ReplicationController controllers against it.
+   */
+  controllerManager?: ClientRateLimit;
+  /** kube-scheduler's clientConnection qps and burst (default 50 and 100), counted per binding. */
+  scheduler?: ClientRateLimit;
+}
+
+/** A client's request rate limit, as client-go's token bucket applies it. */
+export interface ClientRateLimit {
+  kubeAPIQPS?: number;
+  kubeAPIBurst?: number;
 }
 
 export interface ClusterSettings extends KubeObject {

@@ -35,11 +35,12 @@ import { EndpointsController } from './services/endpoints-controller.js';
 import { ApiError, invalid, notFound } from './store/errors.js';
 import { compareObjects, ObjectStore, pluralOf } from './store/object-store.js';
 import { OwnerIndex } from './store/owner-index.js';
-import { PodIndex } from './store/pod-index.js';
+import { PodIndex, type OwnedPodCounts } from './store/pod-index.js';
 import { validatePodSpecUpdate } from './store/pod-update.js';
 import { qualifiedSingular } from './store/resources.js';
 import { defaultObject, generateJobSelector, validateWorkload } from './store/workload-defaults.js';
 import { TimelinePlayer } from './timeline/player.js';
+import { TokenBucket } from './events/token-bucket.js';
 
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 /** kubectl's warning for `--force --grace-period=0`. */
@@ -62,6 +63,12 @@ const MAX_PASSES = 20;
  * is tried again after this long even when nothing freed room for it.
  */
 const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000;
+/** kube-controller-manager's --kube-api-qps and --kube-api-burst defaults. */
+const DEFAULT_CONTROLLER_QPS = 20;
+const DEFAULT_CONTROLLER_BURST = 30;
+/** kube-scheduler's clientConnection qps and burst defaults. */
+const DEFAULT_SCHEDULER_QPS = 50;
+const DEFAULT_SCHEDULER_BURST = 100;
 
 export interface ControlPlaneOptions {
   runtime: PodRuntime;
@@ -121,6 +128,8 @@ export class ControlPlane implements ControllerContext {
   /** End of the current batch of kubelet status changes, or -1. */
   private batchWakeMs = -1;
   private readonly syncEveryObject: boolean;
+  /** client-go rate limiters: one per controller client, and the scheduler's. */
+  private readonly apiLimits = new Map<string, TokenBucket>();
   private readonly jobs = new JobController();
   private readonly daemonSets = new DaemonSetController();
   private readonly nodeLifecycle: NodeLifecycle;
@@ -209,6 +218,29 @@ export class ControlPlane implements ControllerContext {
 
   orphanPods(namespace: string): Pod[] {
     return this.pods.orphansIn(namespace);
+  }
+
+  takeApiToken(client: 'controller-manager' | 'scheduler', component: string): boolean {
+    const limit = client === 'scheduler' ? this.settings.scheduler : this.settings.controllerManager;
+    let qps = limit?.kubeAPIQPS ?? (client === 'scheduler' ? DEFAULT_SCHEDULER_QPS : DEFAULT_CONTROLLER_QPS);
+    const burst = limit?.kubeAPIBurst ?? (client === 'scheduler' ? DEFAULT_SCHEDULER_BURST : DEFAULT_CONTROLLER_BURST);
+    // client-go: a negative QPS turns the limiter off, zero means its default of 5.
+    if (qps < 0) return true;
+    if (qps === 0) qps = 5;
+    const intervalMs = Math.max(1, Math.round(1000 / qps));
+    const key = `${client}/${component}`;
+    let bucket = this.apiLimits.get(key);
+    if (!bucket || bucket.burst !== Math.max(1, burst) || bucket.refillIntervalMs !== intervalMs) {
+      bucket = new TokenBucket(Math.max(1, burst), intervalMs, this.now);
+      this.apiLimits.set(key, bucket);
+    }
+    if (bucket.tryAccept(this.now)) return true;
+    this.wakeAt(bucket.nextTokenMs(this.now));
+    return false;
+  }
+
+  podCounts(ownerUid: string): OwnedPodCounts {
+    return this.pods.countsFor(ownerUid);
   }
 
   /** Returns the next simulated time at which a rule fires (deadline, grace period, timeline step), or -1. */
@@ -619,6 +651,8 @@ export class ControlPlane implements ControllerContext {
       const result = schedulePod(pod, nodes, this.pods);
       const uid = pod.metadata.uid ?? '';
       if ('nodeName' in result) {
+        // The binding is an API call: past the scheduler's rate limit the pod waits for the next token.
+        if (!this.takeApiToken('scheduler', 'default-scheduler')) break;
         this.unschedulable.delete(uid);
         this.bindPod(pod, result.nodeName);
         continue;

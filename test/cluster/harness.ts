@@ -26,3 +26,18 @@ export function parseYaml(text: string): KubeObject[] {
 export function loadYaml(path: string): KubeObject[] {
   return parseYaml(readFileSync(new URL(path, import.meta.url), 'utf8'));
 }
+
+/** A Deployment `web` of nginx pods labelled app=web, serving port 80. */
+export function webDeployment(replicas: number): string {
+  return `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: app, image: nginx, ports: [{containerPort: 80}]}]}
+`;
+}

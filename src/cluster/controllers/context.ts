@@ -5,6 +5,7 @@
  */
 import type { KubeObject, OwnerReference, Pod } from '../../api/v1.js';
 import type { ObjectStore } from '../store/object-store.js';
+import type { OwnedPodCounts } from '../store/pod-index.js';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -42,6 +43,14 @@ export interface ControllerContext {
   podsControlledBy(ownerUid: string): Pod[];
   /** Returns the pods in `namespace` that no controller owns. */
   orphanPods(namespace: string): Pod[];
+  /**
+   * Takes one request from the rate limit of `client` (a controller's or the
+   * scheduler's API client). When none is left, returns false and asks for a
+   * wake-up when the next one is.
+   */
+  takeApiToken(client: 'controller-manager' | 'scheduler', component: string): boolean;
+  /** Returns counts over the pods `ownerUid` controls, kept current as pods change. */
+  podCounts(ownerUid: string): OwnedPodCounts;
 }
 
 /** An ownerReference with controller=true and blockOwnerDeletion=true, as controllers set it. */

@@ -34,16 +34,28 @@ export function computePodTemplateHash(template: PodTemplateSpec, collisionCount
   return safeEncodeString(String(hashString(text)));
 }
 
-/** Whether two templates are equal once the pod-template-hash label is ignored (EqualIgnoreHash). */
+/** Reports whether two templates are equal once the pod-template-hash label is ignored (EqualIgnoreHash). */
 export function equalIgnoringHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-  const strip = (template: PodTemplateSpec): PodTemplateSpec => {
-    const copy = structuredClone(template);
-    if (copy.metadata?.labels) {
-      delete copy.metadata.labels['pod-template-hash'];
-      if (Object.keys(copy.metadata.labels).length === 0) delete copy.metadata.labels;
-    }
-    if (copy.metadata && Object.keys(copy.metadata).length === 0) delete copy.metadata;
-    return copy;
-  };
-  return canonicalJson(strip(a)) === canonicalJson(strip(b));
+  return hashlessJson(a) === hashlessJson(b);
+}
+
+/**
+ * Stored templates are replaced, never edited in place (apply, set image and
+ * rollback write new objects), so each one's JSON is computed once. A
+ * Deployment compares its template with every ReplicaSet's on each sync.
+ */
+const hashlessJsonByTemplate = new WeakMap<PodTemplateSpec, string>();
+
+function hashlessJson(template: PodTemplateSpec): string {
+  let json = hashlessJsonByTemplate.get(template);
+  if (json !== undefined) return json;
+  const copy = structuredClone(template);
+  if (copy.metadata?.labels) {
+    delete copy.metadata.labels['pod-template-hash'];
+    if (Object.keys(copy.metadata.labels).length === 0) delete copy.metadata.labels;
+  }
+  if (copy.metadata && Object.keys(copy.metadata).length === 0) delete copy.metadata;
+  json = canonicalJson(copy);
+  hashlessJsonByTemplate.set(template, json);
+  return json;
 }

@@ -63,65 +63,92 @@ function sortByName(pods: Pod[]): Pod[] {
   return pods.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : (a.metadata.name ?? '') > (b.metadata.name ?? '') ? 1 : 0));
 }
 
+/**
+ * Claims pods as claimPods does, for a ReplicaSet, from the owner's pod
+ * counts. Owned pods are walked only when a label set among them no longer
+ * matches the selector. A sync of a large ReplicaSet then costs its orphans
+ * and label sets, not its pods.
+ */
+function claimReplicaPods(context: ControllerContext, owner: ReplicaOwner, selector: Selector | null): void {
+  const { store } = context;
+  const uid = owner.metadata.uid ?? '';
+  const selects = (labels: Record<string, string> | undefined): boolean => selector !== null && selector.length > 0 && matchesSelector(selector, labels);
+  const counts = context.podCounts(uid);
+  if ([...counts.labelSets.values()].some((set) => !selects(set.labels))) {
+    for (const pod of context.podsControlledBy(uid)) {
+      if (selects(pod.metadata.labels) || pod.metadata.deletionTimestamp) continue;
+      pod.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((reference) => reference.uid !== uid);
+      store.update(pod);
+    }
+  }
+  if (owner.metadata.deletionTimestamp !== undefined) return;
+  for (const pod of sortByName(context.orphanPods(owner.metadata.namespace ?? 'default'))) {
+    if (pod.metadata.deletionTimestamp || !selects(pod.metadata.labels)) continue;
+    pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), controllerRef(owner)];
+    store.update(pod);
+  }
+}
+
 export function reconcileReplicaSet(context: ControllerContext, owner: ReplicaOwner): void {
-  const { store, nowMs } = context;
-  const selector = selectorOf(owner);
-  // The order does not matter here: victims are sorted by compareForDeletion, whose last key is the name.
-  const pods = claimPods(context, owner, selector, false);
-  const active = pods.filter(isPodActive);
+  const { store } = context;
+  const uid = owner.metadata.uid ?? '';
+  claimReplicaPods(context, owner, selectorOf(owner));
   const desired = owner.spec.replicas ?? 1;
   const component = componentOf(owner);
 
   if (owner.metadata.deletionTimestamp === undefined) {
-    const diff = active.length - desired;
+    const diff = context.podCounts(uid).active - desired;
     if (diff < 0 && owner.spec.template) {
       const count = Math.min(-diff, BURST_REPLICAS);
       for (let i = 0; i < count; i++) {
+        // Each create is an API call, paced by the controller's client rate limit.
+        if (!context.takeApiToken('controller-manager', component)) break;
         const pod = context.createPod(podFromTemplate(owner.spec.template, owner), owner);
         if (pod === undefined) break;
         context.recordEvent(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, component);
-        active.push(pod);
       }
     } else if (diff > 0) {
-      const victims = [...active].sort(compareForDeletion(store)).slice(0, Math.min(diff, BURST_REPLICAS));
+      const active = context.podsControlledBy(uid).filter(isPodActive);
+      const victims = active.sort(compareForDeletion(store)).slice(0, Math.min(diff, BURST_REPLICAS));
       for (const pod of victims) {
+        if (!context.takeApiToken('controller-manager', component)) break;
         context.deletePod(pod);
         context.recordEvent(owner, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, component);
       }
-      const removed = new Set(victims);
-      active.splice(0, active.length, ...active.filter((pod) => !removed.has(pod)));
     }
   }
 
-  // One walk counts every figure of the status: large ReplicaSets sync on every batch of pod changes.
-  const minReadySeconds = owner.spec.minReadySeconds ?? 0;
+  // The counts follow every create, delete and claim above through the store's watch.
+  const counts = context.podCounts(uid);
   const templateLabels = Object.entries(owner.spec.template?.metadata?.labels ?? {});
   let fullyLabeled = 0;
-  let ready = 0;
-  let available = 0;
-  for (const pod of active) {
-    const labels = pod.metadata.labels ?? {};
-    if (templateLabels.every(([key, value]) => labels[key] === value)) fullyLabeled += 1;
-    const condition = podCondition(pod, 'Ready');
-    if (condition?.status !== 'True') continue;
-    ready += 1;
-    if (minReadySeconds <= 0) {
-      available += 1;
-      continue;
-    }
-    const since = store.simMsOf(condition.lastTransitionTime);
-    if (since === undefined) continue;
-    const availableAt = since + minReadySeconds * 1000;
-    if (availableAt <= nowMs) available += 1;
-    else context.wakeAt(availableAt);
+  for (const set of counts.labelSets.values()) {
+    if (templateLabels.every(([key, value]) => set.labels[key] === value)) fullyLabeled += set.active;
   }
+  const minReadySeconds = owner.spec.minReadySeconds ?? 0;
   const status: ReplicaSetStatus = {
-    replicas: active.length,
+    replicas: counts.active,
     fullyLabeledReplicas: fullyLabeled,
-    readyReplicas: ready,
-    availableReplicas: available,
+    readyReplicas: counts.ready,
+    availableReplicas: minReadySeconds <= 0 ? counts.ready : countAvailable(context, uid, minReadySeconds),
     observedGeneration: owner.metadata.generation,
   };
   if (owner.status?.conditions) status.conditions = owner.status.conditions;
   store.updateStatus(owner, status);
+}
+
+/** Counts the active pods ready for minReadySeconds, and sets a wake-up for the next one to become available. */
+function countAvailable(context: ControllerContext, uid: string, minReadySeconds: number): number {
+  let available = 0;
+  for (const pod of context.podsControlledBy(uid)) {
+    if (!isPodActive(pod)) continue;
+    const condition = podCondition(pod, 'Ready');
+    if (condition?.status !== 'True') continue;
+    const since = context.store.simMsOf(condition.lastTransitionTime);
+    if (since === undefined) continue;
+    const availableAt = since + minReadySeconds * 1000;
+    if (availableAt <= context.nowMs) available += 1;
+    else context.wakeAt(availableAt);
+  }
+  return available;
 }

@@ -21,6 +21,13 @@ export class TokenBucket {
     this.lastMs = nowMs;
   }
 
+  /** Returns the earliest simulated time at or after `nowMs` at which a token is available. */
+  nextTokenMs(nowMs: number): number {
+    const elapsed = Math.max(0, nowMs - this.lastMs);
+    const tokens = Math.min(this.burst * this.refillIntervalMs, this.scaledTokens + elapsed);
+    return tokens >= this.refillIntervalMs ? nowMs : nowMs + (this.refillIntervalMs - tokens);
+  }
+
   /** Takes one token if one is available at `nowMs`; returns whether it did. */
   tryAccept(nowMs: number): boolean {
     const elapsed = Math.max(0, nowMs - this.lastMs);

@@ -7,10 +7,10 @@
  * slice with room, and a slice left empty is deleted. A Service with no
  * endpoints keeps one empty slice.
  */
-import type { Endpoints, Service } from '../../api/core.js';
+import type { EndpointAddress, Endpoints, Service } from '../../api/core.js';
 import type { Pod } from '../../api/v1.js';
 import type { ObjectStore, WatchEvent } from '../store/object-store.js';
-import { removeSlice, selectsPod, writeEndpoints, writeSlice } from './endpoints.js';
+import { compareListed, endpointPorts, listedAddressOf, removeSlice, selectsPod, writeEndpoints, writeSlice, type ListedAddress, type SubsetLists } from './endpoints.js';
 
 export const MAX_ENDPOINTS_PER_SLICE = 100;
 
@@ -25,6 +25,10 @@ interface ServiceState {
   firstWithRoom: number;
   dirtySlices: Set<number>;
   endpointsDirty: boolean;
+  /** The Endpoints addresses, by the JSON of their resolved ports, kept sorted. */
+  groups: Map<string, SubsetLists>;
+  /** The group and list of each listed member's address. */
+  listedOf: Map<string, { key: string; ready: boolean; listed: ListedAddress }>;
 }
 
 export class EndpointsController {
@@ -83,7 +87,10 @@ export class EndpointsController {
     const sameService = previous !== undefined && previous.service.metadata.uid === service.metadata.uid;
     const state: ServiceState = sameService
       ? { ...previous, service }
-      : { service, members: new Map(), sliceOf: new Map(), slices: [new Set()], firstWithRoom: 0, dirtySlices: new Set(), endpointsDirty: true };
+      : { service, members: new Map(), sliceOf: new Map(), slices: [new Set()], firstWithRoom: 0, dirtySlices: new Set(), endpointsDirty: true, groups: new Map(), listedOf: new Map() };
+    // Ports and publishNotReadyAddresses may have changed: every address is listed again.
+    state.groups = new Map();
+    state.listedOf = new Map();
     const selected = new Set<string>();
     for (const pod of this.store.list<Pod>('Pod', { namespace: service.metadata.namespace })) {
       if (!selectsPod(service, pod)) continue;
@@ -93,6 +100,7 @@ export class EndpointsController {
       else this.add(state, uid, pod);
     }
     for (const uid of [...state.members.keys()]) if (!selected.has(uid)) this.remove(state, uid);
+    for (const [uid, pod] of state.members) this.relist(state, uid, pod);
     for (let ordinal = 0; ordinal < state.slices.length; ordinal++) state.dirtySlices.add(ordinal);
     state.endpointsDirty = true;
     return state;
@@ -108,7 +116,27 @@ export class EndpointsController {
       state.members.set(uid, pod);
       state.dirtySlices.add(state.sliceOf.get(uid) ?? 0);
       state.endpointsDirty = true;
+      this.relist(state, uid, pod);
     }
+  }
+
+  /** Moves a member's Endpoints address to where its pod now belongs, or takes it out. */
+  private relist(state: ServiceState, uid: string, pod: Pod | undefined): void {
+    const previous = state.listedOf.get(uid);
+    const found = pod && listedAddressOf(state.service, pod);
+    const key = pod && found ? JSON.stringify(endpointPorts(state.service, pod)) : '';
+    // Most pod changes (a restart count, a probe time) leave the address as it was: keep the same entry.
+    if (previous && found && previous.key === key && previous.ready === found.ready && sameAddress(previous.listed.address, found.listed.address)) return;
+    if (previous) {
+      const group = state.groups.get(previous.key)!;
+      removeSorted(previous.ready ? group.ready : group.notReady, previous.listed);
+      state.listedOf.delete(uid);
+    }
+    if (!pod || !found) return;
+    let group = state.groups.get(key);
+    if (!group) state.groups.set(key, (group = { ports: endpointPorts(state.service, pod), ready: [], notReady: [] }));
+    insertSorted(found.ready ? group.ready : group.notReady, found.listed);
+    state.listedOf.set(uid, { key, ready: found.ready, listed: found.listed });
   }
 
   private add(state: ServiceState, uid: string, pod: Pod): void {
@@ -121,6 +149,7 @@ export class EndpointsController {
     state.members.set(uid, pod);
     state.dirtySlices.add(ordinal);
     state.endpointsDirty = true;
+    this.relist(state, uid, pod);
   }
 
   private remove(state: ServiceState, uid: string): void {
@@ -128,13 +157,17 @@ export class EndpointsController {
     state.slices[ordinal]?.delete(uid);
     state.sliceOf.delete(uid);
     state.members.delete(uid);
+    this.relist(state, uid, undefined);
     if (ordinal < state.firstWithRoom) state.firstWithRoom = ordinal;
     state.dirtySlices.add(ordinal);
     state.endpointsDirty = true;
   }
 
   private flush(state: ServiceState): void {
-    if (state.endpointsDirty) writeEndpoints(this.store, state.service, state.members.values());
+    if (state.endpointsDirty) {
+      const keys = [...state.groups.keys()].sort();
+      writeEndpoints(this.store, state.service, keys.map((key) => state.groups.get(key)!));
+    }
     state.endpointsDirty = false;
     // A Service without endpoints keeps one empty slice, as the controller's placeholder.
     if (state.members.size === 0) state.dirtySlices.add(0);
@@ -146,4 +179,29 @@ export class EndpointsController {
     }
     state.dirtySlices.clear();
   }
+}
+
+function sameAddress(a: EndpointAddress, b: EndpointAddress): boolean {
+  return a.ip === b.ip && a.nodeName === b.nodeName && a.hostname === b.hostname && a.targetRef?.name === b.targetRef?.name && a.targetRef?.uid === b.targetRef?.uid && a.targetRef?.namespace === b.targetRef?.namespace;
+}
+
+/** Returns the index at which `entry` sits, or would be inserted, in a list sorted by compareListed. */
+function lowerBound(list: ListedAddress[], entry: ListedAddress): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareListed(list[middle], entry) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function insertSorted(list: ListedAddress[], entry: ListedAddress): void {
+  list.splice(lowerBound(list, entry), 0, entry);
+}
+
+function removeSorted(list: ListedAddress[], entry: ListedAddress): void {
+  const index = lowerBound(list, entry);
+  if (list[index]?.uid === entry.uid) list.splice(index, 1);
 }

@@ -51,47 +51,54 @@ export function selectsPod(service: Service, pod: Pod): boolean {
   return true;
 }
 
-interface Listed {
+/** One address of an Endpoints object, with the keys it is sorted by. */
+export interface ListedAddress {
   ip: string;
-  pod: Pod;
+  uid: string;
+  address: EndpointAddress;
+}
+
+/** The addresses of one subset (one set of resolved ports), each list sorted by IP then uid. */
+export interface SubsetLists {
+  ports: EndpointPort[];
+  ready: ListedAddress[];
+  notReady: ListedAddress[];
 }
 
 /** LessEndpointAddress: by IP, then by the pod's uid. */
-function byIpThenUid(a: Listed, b: Listed): number {
+export function compareListed(a: ListedAddress, b: ListedAddress): number {
   if (a.ip !== b.ip) return a.ip < b.ip ? -1 : 1;
-  const left = a.pod.metadata.uid ?? '';
-  const right = b.pod.metadata.uid ?? '';
-  if (left === right) return 0;
-  return left < right ? -1 : 1;
+  if (a.uid === b.uid) return 0;
+  return a.uid < b.uid ? -1 : 1;
+}
+
+/** Returns the ports a pod serves for a Service, each target port resolved on the pod. */
+export function endpointPorts(service: Service, pod: Pod): EndpointPort[] {
+  const ports: EndpointPort[] = [];
+  for (const servicePort of service.spec.ports ?? []) {
+    const port = resolveTargetPort(servicePort, pod);
+    if (port === undefined) continue;
+    const entry: EndpointPort = { port, protocol: servicePort.protocol ?? 'TCP' };
+    if (servicePort.name) entry.name = servicePort.name;
+    ports.push(entry);
+  }
+  return ports;
+}
+
+/** Returns the address a pod gets in a Service's Endpoints, and whether it is listed as ready; undefined when it is left out. */
+export function listedAddressOf(service: Service, pod: Pod): { listed: ListedAddress; ready: boolean } | undefined {
+  const publishNotReady = service.spec.publishNotReadyAddresses === true;
+  if (pod.metadata.deletionTimestamp && !publishNotReady) return undefined;
+  return { listed: { ip: pod.status?.podIP ?? '', uid: pod.metadata.uid ?? '', address: addressOf(pod) }, ready: publishNotReady || isPodReady(pod) };
 }
 
 /**
- * Returns the subsets the Endpoints controller writes for `pods` (already selected),
- * repacked and sorted by IP, then truncated to ENDPOINTS_MAX_CAPACITY as
- * truncateEndpoints does: ready addresses first, each subset keeping its
- * proportion rounded up.
+ * Returns the subsets the Endpoints controller writes, already repacked and
+ * sorted, truncated to ENDPOINTS_MAX_CAPACITY as truncateEndpoints does:
+ * ready addresses first, each subset keeping its proportion rounded up, and
+ * within a subset the lowest IPs.
  */
-export function endpointSubsets(service: Service, pods: Iterable<Pod>): { subsets: EndpointSubset[]; truncated: boolean } {
-  const publishNotReady = service.spec.publishNotReadyAddresses === true;
-  const subsets = new Map<string, { ports: EndpointPort[]; ready: Listed[]; notReady: Listed[] }>();
-  for (const pod of pods) {
-    if (pod.metadata.deletionTimestamp && !publishNotReady) continue;
-    const ports: EndpointPort[] = [];
-    for (const servicePort of service.spec.ports ?? []) {
-      const port = resolveTargetPort(servicePort, pod);
-      if (port === undefined) continue;
-      const entry: EndpointPort = { port, protocol: servicePort.protocol ?? 'TCP' };
-      if (servicePort.name) entry.name = servicePort.name;
-      ports.push(entry);
-    }
-    const key = JSON.stringify(ports);
-    let subset = subsets.get(key);
-    if (!subset) subsets.set(key, (subset = { ports, ready: [], notReady: [] }));
-    const listed = { ip: pod.status?.podIP ?? '', pod };
-    if (isPodReady(pod) || publishNotReady) subset.ready.push(listed);
-    else subset.notReady.push(listed);
-  }
-  const groups = [...subsets.values()];
+export function endpointSubsets(groups: readonly SubsetLists[]): { subsets: EndpointSubset[]; truncated: boolean } {
   let totalReady = 0;
   let totalNotReady = 0;
   for (const group of groups) {
@@ -103,67 +110,35 @@ export function endpointSubsets(service: Service, pods: Iterable<Pod>): { subset
   const max = truncateReady ? ENDPOINTS_MAX_CAPACITY : ENDPOINTS_MAX_CAPACITY - totalReady;
   const numTotal = truncateReady ? totalReady : totalNotReady;
   let canBeAdded = max;
-  const result = groups.map((group) => {
+  const subsets: EndpointSubset[] = [];
+  for (const group of groups) {
+    if (group.ready.length === 0 && group.notReady.length === 0) continue;
     let ready = group.ready;
     let notReady = group.notReady;
     if (truncated) {
       const inSubset = truncateReady ? ready.length : notReady.length;
       const toBeAdded = Math.min(Math.ceil((inSubset / numTotal) * max), canBeAdded);
       if (truncateReady) {
-        ready = smallest(ready, toBeAdded);
+        ready = ready.slice(0, toBeAdded);
         notReady = [];
         canBeAdded -= ready.length;
       } else {
-        notReady = smallest(notReady, toBeAdded);
+        notReady = notReady.slice(0, toBeAdded);
         canBeAdded -= notReady.length;
       }
     }
     const entry: EndpointSubset = {};
-    if (ready.length > 0) entry.addresses = ready.sort(byIpThenUid).map((listed) => addressOf(listed.pod));
-    if (notReady.length > 0) entry.notReadyAddresses = notReady.sort(byIpThenUid).map((listed) => addressOf(listed.pod));
+    if (ready.length > 0) entry.addresses = ready.map((listed) => listed.address);
+    if (notReady.length > 0) entry.notReadyAddresses = notReady.map((listed) => listed.address);
     if (group.ports.length > 0) entry.ports = group.ports;
-    return entry;
-  });
-  return { subsets: result, truncated };
-}
-
-/** Returns the first `count` entries in address order, without sorting the whole list (a bounded max-heap). */
-function smallest(list: Listed[], count: number): Listed[] {
-  if (count >= list.length) return list;
-  if (count <= 0) return [];
-  const heap: Listed[] = [];
-  const siftDown = (index: number): void => {
-    for (;;) {
-      const left = 2 * index + 1;
-      const right = left + 1;
-      let largest = index;
-      if (left < heap.length && byIpThenUid(heap[left], heap[largest]) > 0) largest = left;
-      if (right < heap.length && byIpThenUid(heap[right], heap[largest]) > 0) largest = right;
-      if (largest === index) return;
-      [heap[index], heap[largest]] = [heap[largest], heap[index]];
-      index = largest;
-    }
-  };
-  for (const listed of list) {
-    if (heap.length < count) {
-      heap.push(listed);
-      for (let index = heap.length - 1; index > 0; ) {
-        const parent = (index - 1) >> 1;
-        if (byIpThenUid(heap[index], heap[parent]) <= 0) break;
-        [heap[index], heap[parent]] = [heap[parent], heap[index]];
-        index = parent;
-      }
-    } else if (byIpThenUid(listed, heap[0]) < 0) {
-      heap[0] = listed;
-      siftDown(0);
-    }
+    subsets.push(entry);
   }
-  return heap;
+  return { subsets, truncated };
 }
 
-/** Writes a Service's Endpoints object from its selected pods; creates it when missing. */
-export function writeEndpoints(store: ObjectStore, service: Service, pods: Iterable<Pod>): void {
-  const { subsets, truncated } = endpointSubsets(service, pods);
+/** Writes a Service's Endpoints object from its address lists; creates it when missing. */
+export function writeEndpoints(store: ObjectStore, service: Service, groups: readonly SubsetLists[]): void {
+  const { subsets, truncated } = endpointSubsets(groups);
   const existing = store.get<Endpoints>('Endpoints', service.metadata.namespace, service.metadata.name ?? '');
   const labels = { ...(service.metadata.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' };
   if (!existing) {
@@ -174,16 +149,29 @@ export function writeEndpoints(store: ObjectStore, service: Service, pods: Itera
     return;
   }
   const annotated = existing.metadata.annotations?.[OVER_CAPACITY_ANNOTATION] !== undefined;
-  if (annotated === truncated && JSON.stringify(existing.subsets ?? []) === JSON.stringify(subsets)) return;
+  if (annotated === truncated && sameSubsets(existing.subsets ?? [], subsets)) return;
   const annotations = { ...(existing.metadata.annotations ?? {}) };
   if (truncated) annotations[OVER_CAPACITY_ANNOTATION] = 'truncated';
   else delete annotations[OVER_CAPACITY_ANNOTATION];
-  const updated: Endpoints = { ...existing, metadata: { ...existing.metadata, labels } };
-  if (Object.keys(annotations).length > 0) updated.metadata.annotations = annotations;
-  else delete updated.metadata.annotations;
-  if (subsets.length > 0) updated.subsets = subsets;
-  else delete updated.subsets;
-  store.update(updated);
+  // Written in place: the store then skips comparing a copy of up to 1000 addresses with the stored object.
+  existing.metadata.labels = labels;
+  if (Object.keys(annotations).length > 0) existing.metadata.annotations = annotations;
+  else delete existing.metadata.annotations;
+  if (subsets.length > 0) existing.subsets = subsets;
+  else delete existing.subsets;
+  store.update(existing);
+}
+
+/**
+ * Reports whether two subset lists are equal. The controller reuses one
+ * address object per listed pod until it changes, so comparing references
+ * settles most calls before the JSON comparison.
+ */
+function sameSubsets(a: EndpointSubset[], b: EndpointSubset[]): boolean {
+  if (a.length !== b.length) return false;
+  const sameList = (left: EndpointAddress[] = [], right: EndpointAddress[] = []): boolean => left.length === right.length && left.every((address, index) => address === right[index]);
+  if (a.every((subset, index) => sameList(subset.addresses, b[index].addresses) && sameList(subset.notReadyAddresses, b[index].notReadyAddresses) && JSON.stringify(subset.ports) === JSON.stringify(b[index].ports))) return true;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Returns the EndpointSlice endpoint of one pod. */
@@ -231,7 +219,9 @@ export function writeSlice(store: ObjectStore, service: Service, ordinal: number
     return;
   }
   if (JSON.stringify(existing.endpoints) === JSON.stringify(slice.endpoints) && JSON.stringify(existing.ports) === JSON.stringify(slice.ports)) return;
-  store.update({ ...existing, endpoints: slice.endpoints, ports: slice.ports });
+  existing.endpoints = slice.endpoints;
+  existing.ports = slice.ports;
+  store.update(existing);
 }
 
 /** Removes slice `ordinal` of a Service, when it exists. */

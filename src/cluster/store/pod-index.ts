@@ -11,8 +11,22 @@ import { isTerminal } from '../controllers/pod-state.js';
 import { addToUsage, emptyUsage, type NodeUsage, type NodeUsageLookup } from '../scheduler/scheduler.js';
 import type { ObjectStore, WatchEvent } from './object-store.js';
 
+/** Counts over the pods one controller owns, kept as pods change. */
+export interface OwnedPodCounts {
+  /** Pods neither finished nor being deleted (controller.IsPodActive). */
+  active: number;
+  /** Active pods whose Ready condition is True. */
+  ready: number;
+  /** Active pods by their label set (JSON), with one copy of the labels. */
+  labelSets: Map<string, { labels: Record<string, string>; active: number; all: number }>;
+}
+
 interface Indexed {
   pod: Pod;
+  /** Counted as active, ready, and under which label set, for OwnedPodCounts. */
+  active: boolean;
+  ready: boolean;
+  labelsKey: string;
   namespace: string;
   /** uid of the controlling owner, or '' for an orphan. */
   controller: string;
@@ -25,6 +39,7 @@ interface Indexed {
 export class PodIndex implements NodeUsageLookup {
   private readonly entries = new Map<string, Indexed>();
   private readonly byController = new Map<string, Map<string, Pod>>();
+  private readonly countsByController = new Map<string, OwnedPodCounts>();
   private readonly orphansByNamespace = new Map<string, Map<string, Pod>>();
   private readonly usageByNode = new Map<string, NodeUsage>();
   /** Pods with no node and no deletionTimestamp, in creation order. */
@@ -51,6 +66,11 @@ export class PodIndex implements NodeUsageLookup {
   controlledBy(ownerUid: string): Pod[] {
     const pods = this.byController.get(ownerUid);
     return pods ? [...pods.values()] : [];
+  }
+
+  /** Returns the counts over the pods `ownerUid` controls. */
+  countsFor(ownerUid: string): OwnedPodCounts {
+    return this.countsByController.get(ownerUid) ?? { active: 0, ready: 0, labelSets: new Map() };
   }
 
   /** Returns the pods in `namespace` that no controller owns. */
@@ -91,6 +111,12 @@ export class PodIndex implements NodeUsageLookup {
     const holds = boundTo !== '' && !isTerminal(pod) ? boundTo : '';
     if (previous && previous.controller !== controller) this.unlink(uid, previous);
     this.link(uid, pod, namespace, controller);
+    const active = !isTerminal(pod) && pod.metadata.deletionTimestamp === undefined;
+    const ready = active && pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') === true;
+    const labelsKey = JSON.stringify(pod.metadata.labels ?? {});
+    if (previous) this.count(previous.controller, previous, -1);
+    const entry: Indexed = { pod, namespace, controller, boundTo, holds, active, ready, labelsKey };
+    this.count(controller, entry, 1);
     if (previous?.holds !== holds) {
       if (previous && previous.holds !== '') this.release(previous.holds, previous.pod);
       if (holds !== '') addToUsage(this.usageOf(holds), pod, 1);
@@ -98,11 +124,27 @@ export class PodIndex implements NodeUsageLookup {
     if (boundTo !== '' && (previous?.boundTo ?? '') === '') this.newlyBound.set(uid, pod);
     if (boundTo === '' && pod.metadata.deletionTimestamp === undefined) this.unbound.set(uid, pod);
     else this.unbound.delete(uid);
-    this.entries.set(uid, { pod, namespace, controller, boundTo, holds });
+    this.entries.set(uid, entry);
+  }
+
+  /** Adds an indexed pod's facts to its controller's counts (sign 1) or takes them away (sign -1). */
+  private count(controller: string, entry: Indexed, sign: 1 | -1): void {
+    if (controller === '') return;
+    let counts = this.countsByController.get(controller);
+    if (!counts) this.countsByController.set(controller, (counts = { active: 0, ready: 0, labelSets: new Map() }));
+    if (entry.active) counts.active += sign;
+    if (entry.ready) counts.ready += sign;
+    let set = counts.labelSets.get(entry.labelsKey);
+    if (!set) counts.labelSets.set(entry.labelsKey, (set = { labels: { ...(entry.pod.metadata.labels ?? {}) }, active: 0, all: 0 }));
+    set.all += sign;
+    if (entry.active) set.active += sign;
+    if (set.all === 0) counts.labelSets.delete(entry.labelsKey);
+    if (counts.labelSets.size === 0) this.countsByController.delete(controller);
   }
 
   private forget(uid: string, entry: Indexed): void {
     this.unlink(uid, entry);
+    this.count(entry.controller, entry, -1);
     if (entry.holds !== '') this.release(entry.holds, entry.pod);
     this.unbound.delete(uid);
     this.newlyBound.delete(uid);

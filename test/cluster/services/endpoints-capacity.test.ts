@@ -4,29 +4,18 @@ import type { Endpoints } from '../../../src/api/core.js';
 import type { EndpointSlice } from '../../../src/api/discovery.js';
 import { ENDPOINTS_MAX_CAPACITY, OVER_CAPACITY_ANNOTATION } from '../../../src/cluster/services/endpoints.js';
 import { MAX_ENDPOINTS_PER_SLICE } from '../../../src/cluster/services/endpoints-controller.js';
-import { makeCluster, parseYaml, runUntil } from '../harness.js';
+import { makeCluster, parseYaml, runUntil, webDeployment } from '../harness.js';
 
-const fleet = (replicas: number) => `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: app, image: nginx, ports: [{containerPort: 80}]}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec: {selector: {app: web}, ports: [{port: 80}]}
-`;
+const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}';
+const fleet = (replicas: number) => `${webDeployment(replicas)}---\n${service}`;
+
+// No client rate limits, so 1500 pods exist within the first seconds.
+const unlimited = { nodes: { count: 4, pods: 1000, cpu: '64', memory: '256Gi' }, controllerManager: { kubeAPIQPS: -1 }, scheduler: { kubeAPIQPS: -1 } };
 
 const addresses = (endpoints: Endpoints) => (endpoints.subsets ?? []).flatMap((subset) => [...(subset.addresses ?? []), ...(subset.notReadyAddresses ?? [])]);
 
 test('Endpoints stop at 1000 addresses, lowest IPs first, and say so', () => {
-  const { plane } = makeCluster({ settings: { nodes: { count: 4, pods: 1000, cpu: '64', memory: '256Gi' } }, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
+  const { plane } = makeCluster({ settings: unlimited, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
   plane.apply(parseYaml(fleet(1500)));
   runUntil(plane, 10_000);
   const endpoints = plane.store.get<Endpoints>('Endpoints', 'default', 'web')!;
@@ -41,7 +30,7 @@ test('Endpoints stop at 1000 addresses, lowest IPs first, and say so', () => {
 
 test('ready addresses are kept before not-ready ones when truncating', () => {
   // Ready pods: the first 600 to start become ready before the rest exist.
-  const { plane } = makeCluster({ settings: { nodes: { count: 4, pods: 1000, cpu: '64', memory: '256Gi' } }, timing: { startMs: 0, readyMs: 3000, runMs: 1e9, stopMs: 1000 } });
+  const { plane } = makeCluster({ settings: unlimited, timing: { startMs: 0, readyMs: 3000, runMs: 1e9, stopMs: 1000 } });
   plane.apply(parseYaml(fleet(600)));
   runUntil(plane, 4000);
   plane.scale('Deployment', 'default', 'web', 1500);
@@ -54,7 +43,7 @@ test('ready addresses are kept before not-ready ones when truncating', () => {
 });
 
 test('the annotation goes once the Service is back under capacity', () => {
-  const { plane } = makeCluster({ settings: { nodes: { count: 4, pods: 1000, cpu: '64', memory: '256Gi' } }, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
+  const { plane } = makeCluster({ settings: unlimited, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
   plane.apply(parseYaml(fleet(1200)));
   runUntil(plane, 5000);
   plane.scale('Deployment', 'default', 'web', 10);
@@ -65,7 +54,7 @@ test('the annotation goes once the Service is back under capacity', () => {
 });
 
 test('EndpointSlices hold at most 100 endpoints and cover every pod once', () => {
-  const { plane } = makeCluster({ settings: { nodes: { count: 4, pods: 1000, cpu: '64', memory: '256Gi' } }, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
+  const { plane } = makeCluster({ settings: unlimited, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
   plane.apply(parseYaml(fleet(1050)));
   runUntil(plane, 10_000);
   const slices = plane.store.list<EndpointSlice>('EndpointSlice');
