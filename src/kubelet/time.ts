@@ -12,8 +12,15 @@ export const DEFAULT_EPOCH_MS = Date.UTC(2026, 0, 1);
  */
 export function formatRfc3339(simMs: number, epochMs: number = DEFAULT_EPOCH_MS): string {
   const wholeSecondsMs = Math.floor((epochMs + simMs) / 1000) * 1000;
-  return new Date(wholeSecondsMs).toISOString().replace('.000Z', 'Z');
+  // Most calls in a row stamp the same second: a status write and the events around it.
+  if (wholeSecondsMs === lastFormatted.ms) return lastFormatted.text;
+  const text = new Date(wholeSecondsMs).toISOString().replace('.000Z', 'Z');
+  lastFormatted.ms = wholeSecondsMs;
+  lastFormatted.text = text;
+  return text;
 }
+
+const lastFormatted = { ms: Number.NaN, text: '' };
 
 /** Unit table for Go's time.Duration.String, in nanoseconds. */
 const NS_PER_US = 1_000n;
