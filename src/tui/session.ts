@@ -17,8 +17,8 @@ import type { SimulationSource } from './simulationSource.js';
 
 /** Real ms between two frames: the clock advances and the UI re-renders at most this often. */
 export const FRAME_MS = 100;
-/** Real ms a `max` speed frame may spend advancing the simulation. */
-const MAX_SPEED_BUDGET_MS = 60;
+/** Real ms a frame may spend advancing the simulation, so keys and redraws stay prompt. */
+const ADVANCE_BUDGET_MS = 60;
 /** Simulated ms a `max` speed frame advances per call, so the budget check runs between calls. */
 const MAX_SPEED_SLICE_MS = 10_000;
 /** Real ms over which the status line's events-per-second rate is averaged. */
@@ -56,6 +56,8 @@ export class TuiSession {
   problems: ScenarioProblem[] = [];
   /** The last notice for the message line, such as `pod/web created`. */
   notice = '';
+  /** Whether the last frame ran out of time before reaching the time the speed asked for. */
+  behind = false;
 
   private readonly clock: () => number;
   private readonly listeners = new Set<() => void>();
@@ -223,14 +225,23 @@ export class TuiSession {
   }
 
   private advanceBy(elapsedMs: number): void {
-    if (Number.isFinite(this.speed)) {
-      this.simulation.advanceTo(this.simulation.nowMs + Math.round(elapsedMs * this.speed));
+    const deadline = this.clock() + ADVANCE_BUDGET_MS;
+    if (!Number.isFinite(this.speed)) {
+      do {
+        this.simulation.advanceTo(this.simulation.nowMs + MAX_SPEED_SLICE_MS);
+      } while (this.clock() < deadline);
+      this.behind = false;
       return;
     }
-    const deadline = this.clock() + MAX_SPEED_BUDGET_MS;
-    do {
-      this.simulation.advanceTo(this.simulation.nowMs + MAX_SPEED_SLICE_MS);
-    } while (this.clock() < deadline);
+    // One due time at a time, so a busy stretch (thousands of pods starting)
+    // spreads over frames. Time the budget could not cover is dropped: the
+    // simulation runs slower than the chosen speed instead of freezing the UI.
+    const target = this.simulation.nowMs + Math.round(elapsedMs * this.speed);
+    while (this.simulation.nowMs < target && this.clock() < deadline) {
+      const due = this.simulation.nextEventMs();
+      this.simulation.advanceTo(due < 0 || due > target ? target : Math.max(due, this.simulation.nowMs));
+    }
+    this.behind = this.simulation.nowMs < target;
   }
 
   private recordPod(pod: Pod, simMs: number): void {
