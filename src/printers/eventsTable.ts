@@ -13,6 +13,20 @@ export interface EventsTableOptions {
   allNamespaces?: boolean;
 }
 
+/** Returns the header cells of `kubectl events`. */
+export function eventsTableHeader(options: EventsTableOptions = {}): string[] {
+  const columns = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
+  return options.allNamespaces ? ['NAMESPACE', ...columns] : columns;
+}
+
+/** Returns the cells of one event's row, with LAST SEEN measured at `nowMs` (Unix ms). */
+export function eventsTableCells(event: Event, nowMs: number, options: EventsTableOptions = {}): string[] {
+  const object = `${event.involvedObject.kind ?? ''}/${event.involvedObject.name ?? ''}`;
+  const message = (event.message ?? '').trim();
+  const cells = [eventInterval(event, nowMs), `${event.type}`, `${event.reason}`, object, message];
+  return options.allNamespaces ? [event.metadata.namespace ?? '', ...cells] : cells;
+}
+
 /**
  * Returns the stdout of `kubectl events`. An empty list prints nothing on
  * stdout; kubectl then writes `noEventsFoundMessage` to stderr.
@@ -20,14 +34,9 @@ export interface EventsTableOptions {
 export function printEventsTable(events: Event[], nowMs: number, options: EventsTableOptions = {}): string {
   if (events.length === 0) return '';
   const writer = new TabWriter(TABLE_TABWRITER);
-  const namespaceHeader = options.allNamespaces ? 'NAMESPACE\t' : '';
-  writer.write(`${namespaceHeader}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n`);
-
+  writer.write(`${eventsTableHeader(options).join('\t')}\n`);
   for (const event of sortEvents(events, eventsCommandSortTime)) {
-    const namespace = options.allNamespaces ? `${event.metadata.namespace ?? ''}\t` : '';
-    const object = `${event.involvedObject.kind ?? ''}/${event.involvedObject.name ?? ''}`;
-    const message = (event.message ?? '').trim();
-    writer.write(`${namespace}${eventInterval(event, nowMs)}\t${event.type}\t${event.reason}\t${object}\t${message}\n`);
+    writer.write(`${eventsTableCells(event, nowMs, options).join('\t')}\n`);
   }
   writer.flush();
   return writer.takeOutput();

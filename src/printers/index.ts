@@ -2,7 +2,7 @@
 export { describePod, describeStatusValue } from './describePod.js';
 export { describeProbe } from './describeProbe.js';
 export { printEventList, typedEvent } from './eventList.js';
-export { noEventsFoundMessage, printEventsTable, type EventsTableOptions } from './eventsTable.js';
+export { eventsTableCells, eventsTableHeader, noEventsFoundMessage, printEventsTable, type EventsTableOptions } from './eventsTable.js';
 export { goDuration } from './goDuration.js';
 export { humanDuration, timestampSince } from './humanDuration.js';
 export { formatJson, formatYaml, objectName, printObjects, toList, type ObjectOutputFormat } from './objectOutput.js';
@@ -11,4 +11,4 @@ export { noResourcesFoundMessage, podTableHeader, printPodTable, type PodTableOp
 export { PodWatchPrinter } from './podWatch.js';
 export { computePodQOS, podQOSClass } from './qosClass.js';
 export { formatRFC1123Z } from './rfc1123z.js';
-export { alignTabs, DESCRIBE_TABWRITER, TABLE_TABWRITER, TabWriter, type TabWriterOptions } from './tabwriter.js';
+export { alignedLine, alignTabs, DESCRIBE_TABWRITER, TABLE_TABWRITER, TabWriter, uniformColumnWidths, type TabWriterOptions } from './tabwriter.js';

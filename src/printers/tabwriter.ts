@@ -156,3 +156,29 @@ export function alignTabs(text: string, options: TabWriterOptions): string {
   writer.flush();
   return writer.takeOutput();
 }
+
+/**
+ * Returns the column widths, padding included, that one flush gives to rows
+ * that all have `cellCount` cells, as when a table is written in one piece.
+ * The last cell of a row is trailing text without a width, so the result has
+ * `cellCount - 1` entries.
+ */
+export function uniformColumnWidths(rows: Iterable<readonly string[]>, cellCount: number, options: TabWriterOptions): number[] {
+  const widths = new Array<number>(Math.max(0, cellCount - 1)).fill(options.minWidth);
+  for (const row of rows) {
+    for (let column = 0; column < widths.length; column++) {
+      widths[column] = Math.max(widths[column], cellWidth(row[column] ?? '') + options.padding);
+    }
+  }
+  return widths;
+}
+
+/** Formats one row as the writer prints it with the given column widths: each cell but the last padded with spaces. */
+export function alignedLine(cells: readonly string[], widths: readonly number[]): string {
+  let text = '';
+  for (let column = 0; column < cells.length; column++) {
+    const cell = cells[column];
+    text += column < cells.length - 1 && column < widths.length ? cell + ' '.repeat(Math.max(0, widths[column] - cellWidth(cell))) : cell;
+  }
+  return text;
+}
