@@ -5,12 +5,13 @@
  */
 import { Box, Text, useInput, type Key } from 'ink';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { KubeObject, Pod } from '../api/v1.js';
-import { ApiError } from '../cluster/store/errors.js';
-import { describePod, podTableHeader, printObjects, printPodRow } from '../printers/index.js';
+import type { Event, KubeObject, Pod } from '../api/v1.js';
+import { eventsCommandSortTime, sortEvents } from '../printers/eventTiming.js';
+import { describePod, noEventsFoundMessage, podTableHeader, printObjects } from '../printers/index.js';
+import { applyEffect } from './applyEffect.js';
 import { Banner, bannerHeight } from './components/Banner.js';
 import { DeleteDialog } from './components/DeleteDialog.js';
-import { EventsPane } from './components/EventsPane.js';
+import { EVENTS_PANE_HEADER_LINES, EventsPane } from './components/EventsPane.js';
 import { GateDialog } from './components/GateDialog.js';
 import { HelpView } from './components/HelpView.js';
 import { PodTable, type PodTableRow } from './components/PodTable.js';
@@ -19,12 +20,14 @@ import { ScaleDialog } from './components/ScaleDialog.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TextView } from './components/TextView.js';
 import { TimelineView } from './components/TimelineView.js';
-import { gateStatus, handleKey, type KeyContext, type KeyEffect } from './keyHandler.js';
-import { toOccurrence } from './model/eventStream.js';
-import { describeResource, scopeMatcher, scopeTitle } from './model/kindViews.js';
+import { gateStatus, handleKey, type KeyContext } from './keyHandler.js';
+import { describeResource } from './model/kindViews.js';
 import { parsePodFilter, type PodFilter } from './model/podFilter.js';
 import type { PodEntry } from './model/podIndex.js';
+import { PodList, type PodScopePredicate } from './model/podList.js';
+import { printedCells } from './model/podRowCache.js';
 import { resourceRows, resourceTableHeader, resourceTitle, type ResourceRow } from './model/resourceRows.js';
+import { podScopePredicate, resourceScopePredicate, scopeTitle, type ObjectScope } from './model/scopes.js';
 import type { TuiSession } from './session.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import type { DialogState, ViewState } from './viewState.js';
@@ -73,11 +76,11 @@ export function App(props: AppProps) {
   const latestState = useRef(state);
 
   const filter = useMemo(() => parseFilterOrAll(state.filterText), [state.filterText]);
-  // A drilled-down list is limited to the pods of one object, looked up again whenever objects of its kind change.
-  const scopeVersion = state.scope ? session.resources.version(state.scope.kind) + session.resources.version('ReplicaSet') : 0;
-  const scopeFilter = useMemo(() => (state.scope ? (scopeMatcher(state.scope, session.resources) ?? (() => false)) : undefined), [state.scope, scopeVersion]);
-  const listVersion = session.pods.listVersion(filter, state.sort, scopeFilter !== undefined);
-  const list = useMemo(() => session.pods.list(state.namespace, filter, state.sort, scopeFilter), [listVersion, state.namespace, filter, state.sort, scopeFilter]);
+  // The pod list lives across frames and catches up with the pods that changed since the last one.
+  const podList = useRef<PodList | undefined>(undefined);
+  podList.current ??= new PodList(session.pods);
+  const list = podList.current;
+  list.update({ namespace: state.namespace, filter, order: state.sort, scope: state.scope ? scopePredicate(state.scope, session) : undefined });
 
   const selected = resolveSelection(state, list);
   const selectedPod = selected.key === undefined ? undefined : session.pods.get(selected.key)?.pod;
@@ -85,10 +88,11 @@ export function App(props: AppProps) {
   const wallNow = simulation.epochMs + simulation.nowMs;
 
   const resourceVersion = session.resources.version(state.kind);
+  const ownerVersion = state.resourceScope ? session.resources.version(state.resourceScope.kind) : 0;
   const resourceList = useMemo(
-    () => (state.view === 'resources' || state.textKind !== 'Pod' ? resourceRows(session.resources, state.kind, state.namespace, filter, wallNow) : []),
+    () => (state.view === 'resources' || state.textKind !== 'Pod' ? listResources(session, state, filter, wallNow) : []),
     // wallNow is left out: rows are printed again at the current time below, and only filtering reads the cached text.
-    [state.view, state.textKind, resourceVersion, state.kind, state.namespace, filter],
+    [state.view, state.textKind, resourceVersion, ownerVersion, state.kind, state.resourceScope, state.namespace, filter],
   );
   const selectedResource = resolveResourceSelection(state, resourceList);
 
@@ -105,20 +109,30 @@ export function App(props: AppProps) {
   if (state.textKind !== 'Pod') textObject = selectedResource.key === undefined ? undefined : session.resources.get(state.kind, selectedResource.key);
   const textKey = state.textKind === 'Pod' ? selected.key : selectedResource.key;
   const textLines = textScreenLines(state, textObject, textKey, session, wallNow);
-  const streamEvents = state.view === 'events' ? session.events.occurrences(state.warningsOnly) : [];
-  const pageSize = state.view === 'pods' || state.view === 'resources' ? tableHeight - 1 : screenHeight - 1;
+  const streamEvents = state.view === 'events' ? session.events.table({ namespace: state.namespace, warningsOnly: state.warningsOnly }) : [];
+  // The pane's events are looked up again only when the selected pod changes or the stream found new events.
+  const selectedUid = selectedPod?.metadata.uid;
+  const paneEvents = useMemo(() => (paneHeight > 0 ? podEvents(session, selectedPod, state.warningsOnly) : []), [paneHeight > 0, selectedUid, session.events.total, state.warningsOnly]);
+  let pageSize = screenHeight - 1;
+  if (state.view === 'pods' || state.view === 'resources') pageSize = tableHeight - 1;
+  else if (state.view === 'events') pageSize = screenHeight - EVENTS_PANE_HEADER_LINES;
 
   const context: KeyContext = {
-    rowKeys: (index) => list[index]?.key ?? '',
+    rowKeys: (index) => list.at(index)?.key ?? '',
     rowCount: list.length,
     podByKey: (key) => session.pods.get(key)?.pod,
     resourceKeys: (current) => {
-      if (current.kind === state.kind && current.namespace === state.namespace && current.filterText === state.filterText && resourceList.length > 0) return resourceList.map((row) => row.key);
-      return resourceRows(session.resources, current.kind, current.namespace, parseFilterOrAll(current.filterText), wallNow).map((row) => row.key);
+      const sameList = current.kind === state.kind && current.namespace === state.namespace && current.filterText === state.filterText && current.resourceScope === state.resourceScope;
+      if (sameList && resourceList.length > 0) return resourceList.map((row) => row.key);
+      return listResources(session, current, parseFilterOrAll(current.filterText), wallNow).map((row) => row.key);
     },
     resourceByKey: (kind, key) => session.resources.get(kind, key),
     pageSize: Math.max(1, pageSize),
-    lineCount: state.view === 'events' ? streamEvents.length : textLines.length,
+    lineCount: (current) => {
+      if (current.view !== 'events') return textLines.length;
+      const sameStream = state.view === 'events' && current.namespace === state.namespace && current.warningsOnly === state.warningsOnly;
+      return sameStream ? streamEvents.length : session.events.table({ namespace: current.namespace, warningsOnly: current.warningsOnly }).length;
+    },
   };
 
   useInput((input: string, key: Key) => {
@@ -145,7 +159,7 @@ export function App(props: AppProps) {
 
   const realNow = clock();
   const header = podTableHeader({ wide: state.wide, allNamespaces: state.namespace === undefined });
-  const rowAt = (index: number): PodTableRow => tableRow(list[index], wallNow, realNow, state);
+  const rowAt = (index: number): PodTableRow => tableRow(list.at(index)!, wallNow, realNow, state);
   const resourceHeader = resourceTableHeader(state.kind, state.namespace, state.wide);
   const resourceRowAt = (index: number): PodTableRow => resourceList[index].print(wallNow, state.wide);
   const podTitle = state.scope ? `pods of ${scopeTitle(state.scope)}` : `pods(${state.namespace ?? 'all'})`;
@@ -178,11 +192,13 @@ export function App(props: AppProps) {
             {state.dialog ? <Dialog dialog={state.dialog} session={session} width={width} /> : null}
             {paneHeight > 0 ? (
               <EventsPane
-                events={podEvents(session, selectedPod, state.warningsOnly)}
+                events={paneEvents}
+                nowMs={wallNow}
                 height={paneHeight}
                 width={width}
                 title={`Events of ${selected.key ?? '(no pod selected)'}`}
                 warningsOnly={state.warningsOnly}
+                emptyText={selectedPod ? noEventsFoundMessage(undefined).trim() : ''}
               />
             ) : null}
           </>
@@ -191,10 +207,11 @@ export function App(props: AppProps) {
           <>
             <Text wrap="truncate">
               <Text bold color="cyan">
-                {resourceTitle(state.kind, state.namespace)}[{resourceList.length}]
+                {resourceTitle(state.kind, state.namespace, state.resourceScope)}[{resourceList.length}]
               </Text>
               {state.filterText ? <Text> filter /{state.filterText}</Text> : null}
               {state.wide ? <Text dimColor> wide</Text> : null}
+              {state.resourceScope ? <Text dimColor> (Esc goes back)</Text> : null}
             </Text>
             <PodTable
               header={resourceHeader}
@@ -212,11 +229,13 @@ export function App(props: AppProps) {
         {state.view === 'events' ? (
           <EventsPane
             events={streamEvents}
+            nowMs={wallNow}
+            allNamespaces={state.namespace === undefined}
             height={screenHeight}
             width={width}
-            title="Events (all pods, newest last)"
+            title={`events(${state.namespace ?? 'all'})`}
             warningsOnly={state.warningsOnly}
-            showNamespace
+            emptyText={noEventsFoundMessage(state.namespace).trim()}
             offset={state.followTail ? undefined : state.scroll}
           />
         ) : null}
@@ -243,14 +262,25 @@ function parseFilterOrAll(text: string): PodFilter {
 }
 
 /** Finds the selected row: the selected pod where it now sits, else the same row index. */
-function resolveSelection(state: ViewState, list: readonly PodEntry[]): { index: number; key: string | undefined } {
+function resolveSelection(state: ViewState, list: PodList): { index: number; key: string | undefined } {
   if (list.length === 0) return { index: -1, key: undefined };
   if (state.selectedKey !== undefined) {
-    const index = list.findIndex((entry) => entry.key === state.selectedKey);
+    const index = list.indexOf(state.selectedKey);
     if (index >= 0) return { index, key: state.selectedKey };
   }
   const index = Math.max(0, Math.min(state.selectedIndex, list.length - 1));
-  return { index, key: list[index].key };
+  return { index, key: list.at(index)!.key };
+}
+
+/** Returns the predicate of a drilled-down pod list. A scope whose object is gone lists no pods. */
+function scopePredicate(scope: ObjectScope, session: TuiSession): PodScopePredicate {
+  return podScopePredicate(scope, session.resources) ?? { fingerprint: `gone ${scope.kind} ${scope.key}`, matches: () => false };
+}
+
+/** Returns the resource table's rows for `state`: its kind and namespace, limited to the objects of its scope when it has one. */
+function listResources(session: TuiSession, state: ViewState, filter: PodFilter, nowMs: number): ResourceRow[] {
+  const scope = state.resourceScope ? (resourceScopePredicate(state.resourceScope, session.resources) ?? (() => false)) : undefined;
+  return resourceRows(session.resources, state.kind, state.namespace, filter, nowMs, scope);
 }
 
 /** Finds the selected object of the resource table, as resolveSelection does for pods. */
@@ -284,7 +314,7 @@ function textTitle(kind: string, key: string | undefined): string {
 }
 
 function tableRow(entry: PodEntry, wallNow: number, realNow: number, state: ViewState): PodTableRow {
-  const cells = printPodRow(entry.pod, wallNow, { wide: state.wide });
+  const cells = printedCells(entry, wallNow, state.wide);
   const changed = cells.map((_, column) => realNow - (entry.changedAt[column] ?? Number.NEGATIVE_INFINITY) < HIGHLIGHT_MS);
   if (state.namespace !== undefined) return { key: entry.key, cells, changed };
   return { key: entry.key, cells: [entry.pod.metadata.namespace ?? '', ...cells], changed: [false, ...changed] };
@@ -300,66 +330,9 @@ function textScreenLines(state: ViewState, object: KubeObject | undefined, key: 
   return text.replace(/\n$/, '').split('\n');
 }
 
-function podEvents(session: TuiSession, pod: Pod | undefined, warningsOnly: boolean) {
+/** Returns the pod's events in the order `kubectl events --for pod/NAME` prints them. */
+function podEvents(session: TuiSession, pod: Pod | undefined, warningsOnly: boolean): Event[] {
   if (!pod) return [];
-  const occurrences = session.simulation.eventsFor(pod).map((event) => toOccurrence(event, event.count ?? 1));
-  occurrences.sort((a, b) => a.timeMs - b.timeMs);
-  return warningsOnly ? occurrences.filter((occurrence) => occurrence.type === 'Warning') : occurrences;
-}
-
-/** Applies a key's effect; `report` puts a control-plane call's line, or its error, on the notice line. */
-function applyEffect(effect: KeyEffect, props: AppProps, report: (notice: string, isError: boolean) => void): void {
-  const { session } = props;
-  const reportError = (notice: string) => report(notice, true);
-  switch (effect.type) {
-    case 'quit':
-      props.onQuit();
-      return;
-    case 'dashboard':
-      props.onDashboard();
-      return;
-    case 'repaint':
-      props.onRepaint();
-      return;
-    case 'togglePause':
-      session.togglePause();
-      return;
-    case 'speed':
-      session.changeSpeed(effect.delta);
-      return;
-    case 'step':
-      session.stepToNextEvent();
-      return;
-    case 'delete':
-      try {
-        session.deletePod(effect.pod, effect.gracePeriodSeconds, effect.force);
-      } catch (error) {
-        reportError((error as Error).message);
-      }
-      return;
-    case 'scale':
-      runReported(() => session.scale(effect.kind, effect.namespace, effect.name, effect.replicas), report);
-      return;
-    case 'setCondition':
-      runReported(() => session.setPodCondition(effect.namespace, effect.name, effect.conditionType, effect.status), report);
-      return;
-    case 'node':
-      runReported(() => session.operateNode(effect.operation, effect.name), report);
-      return;
-  }
-}
-
-/** Runs an action that returns kubectl's line; an API error becomes an error notice instead of a crash. */
-function runReported(action: () => string, report: (notice: string, isError: boolean) => void): void {
-  try {
-    report(action(), false);
-  } catch (error) {
-    report(errorLine(error), true);
-  }
-}
-
-/** kubectl's line for an API error (`Error from server (NotFound): ...`), the message for any other error. */
-function errorLine(error: unknown): string {
-  if (error instanceof ApiError) return error.kubectlText;
-  return error instanceof Error ? error.message : String(error);
+  const events = sortEvents(session.simulation.eventsFor(pod), eventsCommandSortTime);
+  return warningsOnly ? events.filter((event) => event.type === 'Warning') : events;
 }

@@ -9,9 +9,11 @@ import { controllerOf } from '../cluster/controllers/context.js';
 import { parseGracePeriod } from './components/DeleteDialog.js';
 import { parseReplicas } from './components/ScaleDialog.js';
 import { runCommand } from './model/commands.js';
-import { DESCRIBED_KINDS, DRILLABLE_KINDS, SCALABLE_KINDS, kindView } from './model/kindViews.js';
+import { DESCRIBED_KINDS, SCALABLE_KINDS, kindView } from './model/kindViews.js';
 import { parsePodFilter } from './model/podFilter.js';
 import { nextSortOrder, SORT_KEYS } from './model/podSort.js';
+import { DRILL_TARGETS } from './model/scopes.js';
+import { goBack, goTo } from './navigation.js';
 import type { DeleteDialogState, GateDialogState, ScaleDialogState, ViewState } from './viewState.js';
 
 /** An action a key requests from the session or the terminal host. */
@@ -47,8 +49,12 @@ export interface KeyContext {
   resourceByKey: (kind: string, key: string) => KubeObject | undefined;
   /** Rows or lines in one page of the current screen. */
   pageSize: number;
-  /** Lines of the current text screen (describe, YAML, events, help). */
-  lineCount: number;
+  /**
+   * Lines of the text screen (describe, YAML, events, help) that `state`
+   * shows. Like resourceKeys, it reads the state it is given, so a key typed
+   * right after `e` scrolls the event stream rather than the last screen.
+   */
+  lineCount: (state: ViewState) => number;
 }
 
 export interface KeyResult {
@@ -91,9 +97,9 @@ export function handleKey(state: ViewState, input: string, key: Key, context: Ke
     case '/':
       return { state: { ...cleared, prompt: input, input: input === '/' ? state.filterText : '' } };
     case '?':
-      return { state: { ...cleared, view: 'help', scroll: 0, followTail: false } };
+      return { state: goTo(cleared, { ...cleared, view: 'help', scroll: 0, followTail: false }) };
     case 'e':
-      return { state: { ...cleared, view: 'events', scroll: Number.MAX_SAFE_INTEGER, followTail: true } };
+      return { state: goTo(cleared, { ...cleared, view: 'events', scroll: Number.MAX_SAFE_INTEGER, followTail: true }) };
     case 'W':
       return { state: { ...cleared, warningsOnly: !state.warningsOnly } };
     case 'w':
@@ -108,16 +114,26 @@ export function handleKey(state: ViewState, input: string, key: Key, context: Ke
 /** Screens opened on the selected pod. */
 const KEY_VIEWS: Record<string, ViewState['view']> = { d: 'describe', y: 'yaml', t: 'timeline' };
 
+/**
+ * Esc closes a screen opened on the selected pod or object, then clears the
+ * filter, then goes back along the trail. Without a trail, a drilled-down
+ * list goes to the list of the object it was scoped to.
+ */
 function handleEscape(state: ViewState): ViewState {
-  if (state.view === 'describe' || state.view === 'yaml') {
-    return { ...state, view: state.textKind === 'Pod' ? 'pods' : 'resources', scroll: 0, followTail: false };
+  if (state.view === 'describe' || state.view === 'yaml' || state.view === 'timeline') {
+    return { ...state, view: state.textKind === 'Pod' || state.view === 'timeline' ? 'pods' : 'resources', scroll: 0, followTail: false };
+  }
+  if ((state.view === 'pods' || state.view === 'resources') && state.filterText !== '') return { ...state, filterText: '' };
+
+  const previous = goBack(state);
+  if (previous) return previous;
+  if (state.view === 'pods' && state.scope) {
+    return { ...state, view: 'resources', kind: state.scope.kind, resourceKey: state.scope.key, resourceScope: undefined, scope: undefined, selectedKey: undefined, selectedIndex: 0 };
+  }
+  if (state.view === 'resources' && state.resourceScope) {
+    return { ...state, kind: state.resourceScope.kind, resourceKey: state.resourceScope.key, resourceScope: undefined };
   }
   if (state.view !== 'pods' && state.view !== 'resources') return { ...state, view: 'pods', scroll: 0, followTail: false };
-  if (state.filterText !== '') return { ...state, filterText: '' };
-  if (state.view === 'pods' && state.scope) {
-    // Back to the object the pod list was drilled from.
-    return { ...state, view: 'resources', kind: state.scope.kind, resourceKey: state.scope.key, scope: undefined, selectedKey: undefined, selectedIndex: 0 };
-  }
   return state;
 }
 
@@ -152,15 +168,7 @@ function handleResourcesKey(current: ViewState, input: string, key: Key, context
   const plural = kindView(state.kind)?.plural ?? state.kind;
   const nothingSelected: KeyResult = { state: { ...state, notice: `no ${state.kind.toLowerCase()} selected`, noticeIsError: true } };
 
-  if (key.return) {
-    if (!selected || state.resourceKey === undefined) return nothingSelected;
-    if (state.kind === 'Namespace') {
-      const namespace = selected.metadata.name ?? '';
-      return { state: { ...state, view: 'pods', namespace, scope: undefined, selectedIndex: 0, selectedKey: undefined, notice: `namespace: ${namespace}` } };
-    }
-    if (!DRILLABLE_KINDS.has(state.kind)) return { state: { ...state, notice: `${plural} own no pods`, noticeIsError: true } };
-    return { state: { ...state, view: 'pods', scope: { kind: state.kind, key: state.resourceKey }, filterText: '', selectedIndex: 0, selectedKey: undefined } };
-  }
+  if (key.return) return drillDown(state, selected, plural, nothingSelected);
 
   switch (input) {
     case 'd':
@@ -185,6 +193,23 @@ function handleResourcesKey(current: ViewState, input: string, key: Key, context
   const target = movedIndex(state.resourceIndex, input, key, context.pageSize, keys.length);
   if (target === undefined || keys.length === 0) return { state };
   return { state: { ...state, resourceIndex: target, resourceKey: keys[target] } };
+}
+
+/** Opens what `enter` on the selected object lists: a Deployment's ReplicaSets, the pods of another owner, Service or Node, or a namespace's pods. */
+function drillDown(state: ViewState, selected: KubeObject | undefined, plural: string, nothingSelected: KeyResult): KeyResult {
+  if (!selected || state.resourceKey === undefined) return nothingSelected;
+  if (state.kind === 'Namespace') {
+    const namespace = selected.metadata.name ?? '';
+    return { state: goTo(state, { ...state, view: 'pods', namespace, scope: undefined, filterText: '', selectedIndex: 0, selectedKey: undefined, notice: `namespace: ${namespace}` }) };
+  }
+
+  const target = DRILL_TARGETS[state.kind];
+  if (!target) return { state: { ...state, notice: `${plural} own no pods`, noticeIsError: true } };
+  const scope = { kind: state.kind, key: state.resourceKey };
+  if (target === 'ReplicaSet') {
+    return { state: goTo(state, { ...state, kind: 'ReplicaSet', resourceScope: scope, filterText: '', resourceIndex: 0, resourceKey: undefined }) };
+  }
+  return { state: goTo(state, { ...state, view: 'pods', scope, filterText: '', selectedIndex: 0, selectedKey: undefined }) };
 }
 
 /** Resolves the resource selection against the listed keys: the selected object where it now sits, else the same row. */
@@ -250,7 +275,7 @@ export function movedIndex(current: number, input: string, key: Key, pageSize: n
 }
 
 function scrollText(state: ViewState, input: string, key: Key, context: KeyContext): ViewState {
-  const lastOffset = Math.max(0, context.lineCount - context.pageSize);
+  const lastOffset = Math.max(0, context.lineCount(state) - context.pageSize);
   const current = Math.min(state.scroll, lastOffset);
   const target = movedIndex(current, input, key, context.pageSize, lastOffset + 1);
   if (target === undefined) return state;
@@ -360,15 +385,17 @@ function submitPrompt(state: ViewState): KeyResult {
   switch (action.type) {
     case 'view': {
       const scope = action.view === 'pods' ? undefined : state.scope;
-      return { state: { ...closed, view: action.view, scope, scroll: action.view === 'events' ? Number.MAX_SAFE_INTEGER : 0, followTail: action.view === 'events' } };
+      return { state: goTo(closed, { ...closed, view: action.view, scope, scroll: action.view === 'events' ? Number.MAX_SAFE_INTEGER : 0, followTail: action.view === 'events' }) };
     }
     case 'kind': {
-      const sameKind = action.kind === state.kind;
-      const selection = sameKind ? {} : { resourceIndex: 0, resourceKey: undefined };
-      return { state: { ...closed, ...selection, view: 'resources', kind: action.kind, filterText: '', notice: '', noticeIsError: false } };
+      const sameList = action.kind === state.kind && state.resourceScope === undefined;
+      const selection = sameList ? {} : { resourceIndex: 0, resourceKey: undefined };
+      return { state: goTo(closed, { ...closed, ...selection, view: 'resources', kind: action.kind, resourceScope: undefined, filterText: '', notice: '', noticeIsError: false }) };
     }
-    case 'namespace':
-      return { state: { ...closed, view: 'pods', namespace: action.namespace, scope: undefined, selectedIndex: 0, selectedKey: undefined, notice: `namespace: ${action.namespace ?? 'all'}`, noticeIsError: false } };
+    case 'namespace': {
+      const next: ViewState = { ...closed, view: 'pods', namespace: action.namespace, scope: undefined, selectedIndex: 0, selectedKey: undefined, notice: `namespace: ${action.namespace ?? 'all'}`, noticeIsError: false };
+      return { state: goTo(closed, next) };
+    }
     case 'quit':
       return { state: closed, effect: { type: 'quit' } };
     case 'message':

@@ -3,8 +3,8 @@
  * dashboard or a repaint): which screen is open, the selection, filter,
  * sort and toggles.
  */
-import type { PodScope } from './model/kindViews.js';
 import type { SortOrder } from './model/podSort.js';
+import type { ObjectScope } from './model/scopes.js';
 
 /** The screens of the app; `resources` is the table of `ViewState.kind`. */
 export type ViewName = 'pods' | 'resources' | 'describe' | 'yaml' | 'events' | 'timeline' | 'help';
@@ -58,8 +58,12 @@ export interface ViewState {
   resourceKey: string | undefined;
   /** Row of the resource selection, used when the selected object leaves the list. */
   resourceIndex: number;
-  /** The object whose pods the pod table is limited to, after `enter` on a resource; Esc goes back to it. */
-  scope: PodScope | undefined;
+  /** The object whose pods the pod table is limited to, after `enter` on it. */
+  scope: ObjectScope | undefined;
+  /** The Deployment whose ReplicaSets the resource table is limited to, after `enter` on it. */
+  resourceScope: ObjectScope | undefined;
+  /** The locations Esc goes back to, the most recent last (navigation.ts). */
+  trail: Location[];
   /** Kind of the object the describe and YAML screens show: `Pod`, or `kind`. */
   textKind: string;
   /** Namespace listed; undefined lists all namespaces. */
@@ -82,6 +86,12 @@ export interface ViewState {
   noticeIsError: boolean;
 }
 
+/** The fields of ViewState that record which table or screen is open, how it is scoped and filtered, and what is selected in it. */
+export type Location = Pick<
+  ViewState,
+  'view' | 'kind' | 'scope' | 'resourceScope' | 'textKind' | 'filterText' | 'selectedKey' | 'selectedIndex' | 'resourceKey' | 'resourceIndex' | 'scroll' | 'followTail'
+>;
+
 /** Returns the state a new session starts with. */
 export function initialViewState(namespace: string | undefined): ViewState {
   return {
@@ -92,6 +102,8 @@ export function initialViewState(namespace: string | undefined): ViewState {
     resourceKey: undefined,
     resourceIndex: 0,
     scope: undefined,
+    resourceScope: undefined,
+    trail: [],
     textKind: 'Pod',
     namespace,
     filterText: '',

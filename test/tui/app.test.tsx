@@ -178,12 +178,17 @@ describe('App', () => {
     const ui = mount(simulation);
     ui.session.tick();
     await ui.type('e');
-    assert.match(ui.frame(), /Pulled/);
-    assert.match(ui.frame(), /! 00:00:02 +default +Warning +BackOff/);
+    assert.match(ui.frame(), /^events\(all\)\[2\]$/m);
+    assert.match(ui.frame(), /^NAMESPACE {3}LAST SEEN {3}TYPE {6}REASON {4}OBJECT {6}MESSAGE$/m);
+    assert.match(ui.frame(), /^default {5}59s {9}Normal {4}Pulled {4}Pod\/crash {3}Container image "busybox" already present on machine$/m);
+    assert.match(ui.frame(), /^default {5}58s {9}Warning {3}BackOff {3}Pod\/crash {3}Back-off restarting/m);
 
+    simulation.nowMs = 150_000;
+    ui.session.tick();
     await ui.type('W');
     assert.doesNotMatch(ui.frame(), /Pulled/);
-    assert.match(ui.frame(), /Warning only/);
+    assert.match(ui.frame(), /^events\(all\)\[1\] Warning only$/m);
+    assert.match(ui.frame(), /^default {5}2m28s {7}Warning {3}BackOff/m, 'LAST SEEN follows the simulated clock');
     ui.unmount();
   });
 

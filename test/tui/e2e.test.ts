@@ -172,24 +172,30 @@ describe('podsim run on a Deployment in tmux', { skip: hasTmux ? false : 'tmux i
 
   const podRows = (text: string) => text.split('\n').filter((line) => /^default\s+nginx-deployment-\w+-\w+\s+\d+\/\d+/.test(line));
 
-  test(':deploy, enter, s scales to 5', async () => {
+  test(':deploy, enter twice, s scales to 5', async () => {
     // Keys sent before Ink turns on raw mode would reach the terminal's line editor, so the test waits for the clock to run first.
     await waitForScreen('three pods', (text) => podRows(text).length === 3 && elapsedSeconds(text) >= 2, 30_000, session);
     await command('deploy', session);
     await waitForScreen('the Deployment row', (text) => /^default\s+nginx-deployment\s+\d\/3\s+/m.test(text), 10_000, session);
 
     await press('Enter', session);
-    await waitForScreen('its pods', (text) => text.includes('pods of deployment/nginx-deployment[3]') && podRows(text).length === 3, 10_000, session);
+    await waitForScreen('its ReplicaSet', (text) => text.includes('replicasets of deployment/nginx-deployment[1]') && /^default\s+nginx-deployment-\w+\s+3\s+/m.test(text), 10_000, session);
+    await press('Enter', session);
+    await waitForScreen('its pods', (text) => /pods of replicaset\/nginx-deployment-\w+\[3\]/.test(text) && podRows(text).length === 3, 10_000, session);
 
     await press('s', session);
     await waitForScreen('the scale dialog', (text) => text.includes('Scale deployment default/nginx-deployment') && text.includes('Replicas: 3'), 10_000, session);
     await press('5', session);
     await press('Enter', session);
-    await waitForScreen('five pods', (text) => text.includes('pods of deployment/nginx-deployment[5]') && podRows(text).length === 5, 10_000, session);
+    await waitForScreen('five pods', (text) => /pods of replicaset\/nginx-deployment-\w+\[5\]/.test(text) && podRows(text).length === 5, 10_000, session);
     await waitForScreen('the kubectl line', (text) => text.includes('deployment.apps/nginx-deployment scaled'), 10_000, session);
 
     await press('Escape', session);
+    await waitForScreen('the ReplicaSet again', (text) => /replicasets of deployment\/nginx-deployment\[\d\]/.test(text), 10_000, session);
+    await press('Escape', session);
     await waitForScreen('the Deployment again', (text) => /^default\s+nginx-deployment\s+\d\/5\s+/m.test(text), 10_000, session);
+    await press('Escape', session);
+    await waitForScreen('the pods it started from', (text) => /^pods\(all\)\[\d+\]/m.test(text), 10_000, session);
     await press('q', session);
     await waitForScreen('the process to exit', (text) => text.includes('podsim exited 0'), 10_000, session);
   });

@@ -15,7 +15,7 @@ import { App } from '../../src/tui/App.js';
 import { TuiSession } from '../../src/tui/session.js';
 import type { SimulationSource } from '../../src/tui/simulationSource.js';
 import { initialViewState } from '../../src/tui/viewState.js';
-import { FakeSimulation, makePod } from './fakeSimulation.js';
+import { at, FakeSimulation, makePod } from './fakeSimulation.js';
 
 const SCENARIOS = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 const ESCAPE = '\x1b';
@@ -70,14 +70,55 @@ describe('resource views', () => {
     ui.unmount();
   });
 
-  test('enter drills to pods, Esc returns', async () => {
+  test('enter walks Deployment, ReplicaSet, pods; Esc back', async () => {
     const ui = mount(await simulate('controllers/deployment-rolling-update.yaml', 30_000));
     await ui.type(':', ...'deploy', ENTER, ENTER);
-    assert.match(ui.frame(), /pods of deployment\/nginx-deployment\[3\]/);
-    assert.equal(rowsNamed(ui.frame(), 'nginx-deployment-').length, 3);
+    assert.match(ui.frame(), /^replicasets of deployment\/nginx-deployment\[1\] \(Esc goes back\)$/m);
+    assert.match(ui.frame(), /^NAMESPACE +NAME↑ +DESIRED +CURRENT +READY +AGE$/m);
+    assert.match(ui.frame(), /^default +nginx-deployment-\w+ +3 +3 +3 +30s$/m);
+
+    await ui.type(ENTER);
+    assert.match(ui.frame(), /pods of replicaset\/nginx-deployment-\w+\[3\]/);
+    assert.equal(rowsNamed(ui.frame(), 'nginx-deployment-\\w+-').length, 3);
 
     await ui.type(ESCAPE);
+    assert.match(ui.frame(), /replicasets of deployment\/nginx-deployment\[1\]/);
+    await ui.type(ESCAPE);
     assert.match(ui.frame(), /deployments\(all\)\[1\]/);
+    await ui.type(ESCAPE);
+    assert.match(ui.frame(), /pods\(all\)\[3\]/, 'the screen :deploy was typed on');
+    await ui.type(ESCAPE);
+    assert.match(ui.frame(), /pods\(all\)\[3\]/, 'Esc at the start of the trail stays');
+    ui.unmount();
+  });
+
+  test('Deployment lists only its ReplicaSets', async () => {
+    const simulation = new FakeSimulation();
+    const owner = (kind: string, name: string, uid: string) => [{ apiVersion: 'apps/v1', kind, name, uid, controller: true }];
+    const replicaSet = (name: string, ownerReferences?: ReturnType<typeof owner>) => ({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name, namespace: 'default', uid: `rs-${name}`, creationTimestamp: at(0), ...(ownerReferences ? { ownerReferences } : {}) },
+      spec: { replicas: 1, selector: { matchLabels: { app: name } } },
+      status: { replicas: 1, readyReplicas: 1 },
+    });
+    simulation.controlPlane.add({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default', uid: 'deploy-web', creationTimestamp: at(0) }, spec: { replicas: 1 } });
+    simulation.controlPlane.add({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'default', uid: 'deploy-api', creationTimestamp: at(0) }, spec: { replicas: 1 } });
+    simulation.controlPlane.add(replicaSet('web-6d4f', owner('Deployment', 'web', 'deploy-web')));
+    simulation.controlPlane.add(replicaSet('web-7b9c', owner('Deployment', 'web', 'deploy-web')));
+    simulation.controlPlane.add(replicaSet('api-5f8d', owner('Deployment', 'api', 'deploy-api')));
+    simulation.controlPlane.add(replicaSet('web-bare'));
+    const ui = mount(simulation);
+
+    await ui.type(':', ...'deploy', ENTER, 'j', ENTER);
+    assert.match(ui.frame(), /replicasets of deployment\/web\[2\]/);
+    const listed = ui.frame().split('\n').filter((line) => /^default\s/.test(line));
+    assert.deepEqual(listed.map((line) => line.split(/\s+/)[1]), ['web-6d4f', 'web-7b9c']);
+
+    await ui.type(':', ...'rs', ENTER);
+    assert.match(ui.frame(), /replicasets\(all\)\[4\]/, ':rs lists every ReplicaSet again');
+    await ui.type(ESCAPE);
+    assert.match(ui.frame(), /replicasets of deployment\/web\[2\]/);
     ui.unmount();
   });
 
@@ -114,7 +155,9 @@ describe('resource views', () => {
     assert.doesNotMatch(ui.frame(), /Scale deployment/);
     assert.match(ui.frame(), /deployment\.apps\/nginx-deployment scaled/);
     await ui.type(ENTER);
-    assert.match(ui.frame(), /pods of deployment\/nginx-deployment\[5\]/);
+    assert.match(ui.frame(), /^default +nginx-deployment-\w+ +5 +5 +\d +30s$/m);
+    await ui.type(ENTER);
+    assert.match(ui.frame(), /pods of replicaset\/nginx-deployment-\w+\[5\]/);
     ui.unmount();
   });
 

@@ -1,46 +1,52 @@
-/** A list of events, newest last, as a pane under the table or as the full-screen stream. */
+/**
+ * Events in the columns of `kubectl events`, newest last: the pane under the
+ * pod table, or the full-screen event stream. Warning rows are yellow.
+ */
 import { Box, Text } from 'ink';
-import type { EventOccurrence } from '../model/eventStream.js';
+import type { Event } from '../../api/v1.js';
+import { layoutEventTable } from '../model/eventTableLayout.js';
 
 export interface EventsPaneProps {
-  /** Events oldest first; the pane shows the newest that fit. */
-  events: readonly EventOccurrence[];
-  /** Lines available, the title line included. */
+  /** Events in table order, oldest first. */
+  events: readonly Event[];
+  /** Simulated wall-clock time in Unix ms; LAST SEEN is measured from it. */
+  nowMs: number;
+  /** Adds the NAMESPACE column first, as `kubectl events -A` does. */
+  allNamespaces?: boolean;
+  /** Lines available, the title and header lines included. */
   height: number;
   /** Columns available; longer lines are cut. */
   width: number;
-  /** Shown on the first line. */
+  /** Shown on the first line, before the event count. */
   title: string;
   /** Whether only Warning events are listed; shown in the title. */
   warningsOnly: boolean;
-  /** Add a NAMESPACE column (the cluster-wide stream). */
-  showNamespace?: boolean;
+  /** The line shown when there are no events (kubectl's `No events found.`). */
+  emptyText: string;
   /** Index of the first event shown; undefined shows the newest that fit. */
   offset?: number;
 }
 
-/** Formats one event line: simulated wall time (UTC), type, reason, object, message. */
-export function formatEventLine(event: EventOccurrence, showNamespace = false): string {
-  const time = new Date(event.timeMs).toISOString().slice(11, 19);
-  const count = event.count > 1 ? ` (x${event.count})` : '';
-  const namespace = showNamespace ? `${event.namespace.padEnd(12)} ` : '';
-  return `${time}  ${namespace}${event.type.padEnd(7)}  ${event.reason.padEnd(16)}  ${event.object}  ${event.message}${count}`;
-}
+/** Lines above the rows: the title and the column header. */
+export const EVENTS_PANE_HEADER_LINES = 2;
 
-export function EventsPane({ events, height, width, title, warningsOnly, showNamespace = false, offset }: EventsPaneProps) {
-  const bodyHeight = Math.max(0, height - 1);
-  const first = offset === undefined ? Math.max(0, events.length - bodyHeight) : Math.max(0, Math.min(offset, events.length - bodyHeight));
-  const visible = bodyHeight === 0 ? [] : events.slice(first, first + bodyHeight);
+export function EventsPane({ events, nowMs, allNamespaces = false, height, width, title, warningsOnly, emptyText, offset }: EventsPaneProps) {
+  const bodyHeight = Math.max(0, height - EVENTS_PANE_HEADER_LINES);
+  const lastFirst = Math.max(0, events.length - bodyHeight);
+  const first = offset === undefined ? lastFirst : Math.max(0, Math.min(offset, lastFirst));
+  const layout = layoutEventTable(events, nowMs, allNamespaces, first, bodyHeight);
   return (
     <Box flexDirection="column" height={height} width={width}>
-      <Text bold wrap="truncate">
-        {title} <Text dimColor>({events.length}{warningsOnly ? ', Warning only' : ''})</Text>
+      <Text wrap="truncate">
+        <Text bold color="cyan">
+          {title}[{events.length}]
+        </Text>
+        {warningsOnly ? <Text dimColor> Warning only</Text> : null}
       </Text>
-      {visible.length === 0 && bodyHeight > 0 ? <Text dimColor>No events found.</Text> : null}
-      {visible.map((event, index) => (
-        <Text key={first + index} color={event.type === 'Warning' ? 'yellow' : undefined} wrap="truncate">
-          {event.type === 'Warning' ? '! ' : '  '}
-          {formatEventLine(event, showNamespace)}
+      {events.length === 0 ? <Text dimColor>{emptyText}</Text> : <Text bold wrap="truncate">{layout.header}</Text>}
+      {layout.lines.map((line, index) => (
+        <Text key={layout.first + index} color={line.isWarning ? 'yellow' : undefined} wrap="truncate">
+          {line.text}
         </Text>
       ))}
     </Box>

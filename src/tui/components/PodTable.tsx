@@ -59,29 +59,46 @@ export function PodTable({ header, rowCount, rowAt, selectedIndex, height, width
       </Text>
       {rows.map((row, offset) => (
         <Text key={row.key} inverse={top + offset === selectedIndex} wrap="truncate">
-          {row.cells.map((cell, column) => (
-            <Cell key={column} text={cell} padded={pad(column === statusColumn ? `${statusStyle(cell).glyph} ${cell}` : cell, widths, column)} isStatus={column === statusColumn} isChanged={row.changed[column] ?? false} />
-          ))}
+          {rowSegments(row, widths, statusColumn).map((segment, index) =>
+            segment.color === undefined && !segment.isChanged ? (
+              segment.text
+            ) : (
+              <Text key={index} color={segment.color} bold={segment.isChanged} underline={segment.isChanged}>
+                {segment.text}
+              </Text>
+            ),
+          )}
         </Text>
       ))}
     </Box>
   );
 }
 
-interface CellProps {
+/** A run of padded cells drawn in one style. */
+export interface RowSegment {
   text: string;
-  padded: string;
-  isStatus: boolean;
+  /** The STATUS color, for the status cell. */
+  color: string | undefined;
   isChanged: boolean;
 }
 
-function Cell({ text, padded, isStatus, isChanged }: CellProps) {
-  const color = isStatus ? statusStyle(text).color : undefined;
-  return (
-    <Text color={color} bold={isChanged} underline={isChanged}>
-      {padded}
-    </Text>
-  );
+/**
+ * Pads a row's cells and joins the neighbouring cells that share a style, so
+ * a row of plain cells is one string and Ink lays out a few text nodes per
+ * row instead of one per cell.
+ */
+export function rowSegments(row: PodTableRow, widths: number[], statusColumn: number): RowSegment[] {
+  const segments: RowSegment[] = [];
+  row.cells.forEach((cell, column) => {
+    const isStatus = column === statusColumn;
+    const text = pad(isStatus ? `${statusStyle(cell).glyph} ${cell}` : cell, widths, column);
+    const color = isStatus ? statusStyle(cell).color : undefined;
+    const isChanged = row.changed[column] ?? false;
+    const last = segments.at(-1);
+    if (last && last.color === color && last.isChanged === isChanged) last.text += text;
+    else segments.push({ text, color, isChanged });
+  });
+  return segments;
 }
 
 /** Keeps the previous first row unless the selection left the window. */

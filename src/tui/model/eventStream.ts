@@ -1,10 +1,13 @@
 /**
  * The cluster-wide event stream. The simulation stores v1 Events and bumps
- * `count` on a repeat, so each scan compares counts with the last scan and
- * turns every new event or repeat into one occurrence in a ring buffer.
+ * `count` on a repeat, so each scan compares counts with the last scan. Every
+ * new event or repeat becomes one occurrence in a ring buffer (for the
+ * dashboard and the timeline), and the event's latest version goes to the
+ * table that the `:events` screen prints as `kubectl events` does.
  */
 import type { Event } from '../../api/v1.js';
 import { parseTimestamp } from '../../printers/humanDuration.js';
+import { LatestEvents } from './latestEvents.js';
 import { RingBuffer } from './ringBuffer.js';
 
 /** One event as it happened: a new event or another count of an existing one. */
@@ -25,12 +28,30 @@ export interface EventOccurrence {
   count: number;
 }
 
-/** Default number of occurrences kept; older ones are dropped. */
+/** Default number of occurrences, and of events in the table, kept; older ones are dropped. */
 export const DEFAULT_STREAM_CAPACITY = 5000;
+
+/** The events of the table a screen lists, by namespace and type. */
+export interface EventTableQuery {
+  /** Lists the events stored in this namespace (metadata.namespace); undefined lists every namespace. */
+  namespace?: string;
+  warningsOnly?: boolean;
+}
+
+interface SeenEvent {
+  count: number;
+  /** Creation order of the event among those the stream has seen. */
+  sequence: number;
+  /** The last scan that found the event in the store. */
+  scan: number;
+}
 
 export class EventStream {
   private readonly buffer: RingBuffer<EventOccurrence>;
-  private seenCounts = new Map<string, number>();
+  private readonly latest: LatestEvents;
+  private readonly seen = new Map<string, SeenEvent>();
+  private nextSequence = 0;
+  private scans = 0;
   /** Occurrences found by the last scan. */
   lastScanCount = 0;
   /** Occurrences since the stream started. */
@@ -38,22 +59,31 @@ export class EventStream {
 
   constructor(capacity = DEFAULT_STREAM_CAPACITY) {
     this.buffer = new RingBuffer(capacity);
+    this.latest = new LatestEvents(capacity);
   }
 
-  /** Compares `events` (the simulation's store, oldest first) with the last scan and records what is new. */
+  /** Compares `events` (the simulation's store, in creation order) with the last scan and records what is new. */
   scan(events: readonly Event[]): EventOccurrence[] {
+    const scan = ++this.scans;
     const found: EventOccurrence[] = [];
-    const counts = new Map<string, number>();
     for (const event of events) {
       const name = event.metadata.name ?? '';
       const count = event.count ?? 1;
-      counts.set(name, count);
-      const seen = this.seenCounts.get(name) ?? 0;
-      if (count <= seen) continue;
+      let seen = this.seen.get(name);
+      if (!seen) {
+        seen = { count: 0, sequence: this.nextSequence++, scan };
+        this.seen.set(name, seen);
+      }
+      seen.scan = scan;
+      if (count <= seen.count) continue;
+      seen.count = count;
       found.push(toOccurrence(event, count));
+      this.latest.record(event, seen.sequence);
     }
-    // Names the store evicted leave the map here too, which keeps it as small as the store.
-    this.seenCounts = counts;
+    // Names the store evicted leave the map too, which keeps it as small as the store.
+    if (this.seen.size > events.length) {
+      for (const [name, seen] of this.seen) if (seen.scan !== scan) this.seen.delete(name);
+    }
     found.sort((a, b) => a.timeMs - b.timeMs);
     for (const occurrence of found) this.buffer.push(occurrence);
     this.lastScanCount = found.length;
@@ -64,6 +94,17 @@ export class EventStream {
   /** Returns the kept occurrences, oldest first; only Warnings when `warningsOnly`. */
   occurrences(warningsOnly = false): EventOccurrence[] {
     return this.buffer.toArray(warningsOnly ? (occurrence) => occurrence.type === 'Warning' : undefined);
+  }
+
+  /**
+   * Returns the latest version of the kept events that match `query`, in the
+   * order `kubectl events` prints them. Events the simulation has since
+   * evicted stay until the table's capacity drops them.
+   */
+  table(query: EventTableQuery = {}): Event[] {
+    const { namespace, warningsOnly = false } = query;
+    if (namespace === undefined && !warningsOnly) return this.latest.list();
+    return this.latest.list((event) => (namespace === undefined || (event.metadata.namespace ?? 'default') === namespace) && (!warningsOnly || event.type === 'Warning'));
   }
 }
 

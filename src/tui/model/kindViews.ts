@@ -1,13 +1,12 @@
 /**
  * The resource views of the `:` command line besides pods: which kinds they
- * list, what `d` describes with the printers `podsim describe` uses, and
- * which pods `enter` drills to.
+ * list, and what `d` describes with the printers `podsim describe` uses.
+ * Where `enter` drills to is in scopes.ts.
  */
 import type { Deployment, ReplicaSet } from '../../api/apps.js';
 import type { Job } from '../../api/batch.js';
 import type { Endpoints, Node, Service } from '../../api/core.js';
-import type { Event, KubeObject, Pod } from '../../api/v1.js';
-import { controllerOf } from '../../cluster/controllers/context.js';
+import type { Event, KubeObject } from '../../api/v1.js';
 import { isNamespaced } from '../../cluster/store/resources.js';
 import { describeDeployment, describeJob, describeNode, describeReplicaSet, describeService } from '../../printers/resources/index.js';
 import type { NodeLease } from '../../printers/resources/describeNode.js';
@@ -46,53 +45,9 @@ export const DESCRIBED_KINDS: ReadonlySet<string> = new Set(['Deployment', 'Repl
 /** Kinds `kubectl scale` accepts, and thus the `s` key. */
 export const SCALABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
 
-/** Kinds whose `enter` opens a pod list. */
-export const DRILLABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Job', 'DaemonSet', 'StatefulSet', 'Service', 'Node']);
-
 /** Whether a kind's objects live in a namespace. */
 export function kindIsNamespaced(kind: string): boolean {
   return isNamespaced(kind);
-}
-
-/** The pods a drilled-down pod list shows: those of one object, found again by kind and key on every frame. */
-export interface PodScope {
-  kind: string;
-  /** `namespace/name` of the object (its name for a Node). */
-  key: string;
-}
-
-/**
- * Returns the predicate of a scope, or undefined when its object is gone.
- * Deployments own pods through their ReplicaSets, so the ReplicaSets are
- * looked up again each time the list is rebuilt, and a rollout's new
- * ReplicaSet counts.
- */
-export function scopeMatcher(scope: PodScope, resources: ResourceIndex): ((pod: Pod) => boolean) | undefined {
-  const object = resources.get(scope.kind, scope.key);
-  if (!object) return undefined;
-  const uid = object.metadata.uid;
-  const namespace = object.metadata.namespace;
-  switch (scope.kind) {
-    case 'Deployment': {
-      const owners = new Set(resources.list('ReplicaSet', namespace).filter((rs) => controllerOf(rs)?.uid === uid).map((rs) => rs.metadata.uid));
-      return (pod) => pod.metadata.namespace === namespace && owners.has(controllerOf(pod)?.uid);
-    }
-    case 'Service': {
-      const selector = Object.entries((object as Service).spec.selector ?? {});
-      // A Service without a selector picks no pods; its Endpoints are managed by hand.
-      if (selector.length === 0) return () => false;
-      return (pod) => pod.metadata.namespace === namespace && selector.every(([key, value]) => pod.metadata.labels?.[key] === value);
-    }
-    case 'Node':
-      return (pod) => pod.spec.nodeName === object.metadata.name;
-    default:
-      return (pod) => pod.metadata.namespace === namespace && controllerOf(pod)?.uid === uid;
-  }
-}
-
-/** The title of a drilled-down pod list: `pods of deployment/web`. */
-export function scopeTitle(scope: PodScope): string {
-  return `${scope.kind.toLowerCase()}/${scope.key.split('/').pop()}`;
 }
 
 /** Returns the events kubectl describe finds for an object. It matches them by uid, which for a Node is the node's name. */

@@ -2,13 +2,13 @@
  * The pods the UI shows, kept current from the simulation's change stream.
  * Each entry caches its printPodRow cells from the last change, so filtering
  * and sorting 100k pods never calls the printer. Only visible rows are
- * printed again at the current time (for AGE and `(… ago)`).
+ * printed again at the current time (for AGE and `(… ago)`). A journal of
+ * changed keys lets each pod list (podList.ts) catch up by the pods that
+ * changed instead of going over every pod.
  */
 import type { Pod } from '../../api/v1.js';
 import { parseTimestamp } from '../../printers/humanDuration.js';
 import { printPodRow } from '../../printers/index.js';
-import type { PodFilter } from './podFilter.js';
-import { sortRows, type SortOrder } from './podSort.js';
 
 /** One pod and what the table needs to know about it. */
 export interface PodEntry {
@@ -25,7 +25,12 @@ export interface PodEntry {
   createdMs: number;
   /** Restart count of the RESTARTS cell, for the RESTARTS sort. */
   restarts: number;
+  /** Counts the updates of this entry; a cached row printed at an older revision is stale. */
+  revision: number;
 }
+
+/** Changes the journal keeps; a list further behind than this rebuilds from every pod. */
+const JOURNAL_LIMIT = 200_000;
 
 const AGE_COLUMN = 4;
 const RESTARTS_COLUMN = 3;
@@ -33,8 +38,12 @@ const RESTARTS_COLUMN = 3;
 /** Compares a cell across two changes, ignoring the parts that only move with the clock. */
 function comparableCell(cells: readonly string[], column: number): string {
   if (column === AGE_COLUMN) return '';
-  // `3 (5m ago)` and `3 (6m ago)` are the same restart count.
-  if (column === RESTARTS_COLUMN) return (cells[column] ?? '').split(' ')[0];
+  if (column === RESTARTS_COLUMN) {
+    // `3 (5m ago)` and `3 (6m ago)` are the same restart count.
+    const cell = cells[column] ?? '';
+    const space = cell.indexOf(' ');
+    return space < 0 ? cell : cell.slice(0, space);
+  }
   return cells[column] ?? '';
 }
 
@@ -42,8 +51,9 @@ export class PodIndex {
   private readonly entries = new Map<string, PodEntry>();
   /** Increments on every change, so views can tell when to filter and sort again. */
   version = 0;
-  /** Increments when a pod is added or removed; an update keeps it, because entries are updated in place. */
-  membershipVersion = 0;
+  /** The key of each change, oldest first: the change that made `version` v is at `v - 1 - journalStart`. */
+  private journal: string[] = [];
+  private journalStart = 0;
 
   /**
    * @param epochMs wall-clock time of simulated time 0, for the printer's ages
@@ -70,21 +80,29 @@ export class PodIndex {
       const same = comparableCell(previous.cells, column) === comparableCell(cells, column);
       return same ? previous.changedAt[column] : now;
     });
-    const fields = { pod, cells, rowText, changedAt, createdMs: parseTimestamp(pod.metadata.creationTimestamp) ?? 0, restarts: Number.parseInt(cells[RESTARTS_COLUMN], 10) || 0 };
+    const fields = {
+      pod,
+      cells,
+      rowText,
+      changedAt,
+      // A pod's creationTimestamp never changes, so the parsed time carries over.
+      createdMs: previous && previous.pod.metadata.creationTimestamp === pod.metadata.creationTimestamp ? previous.createdMs : (parseTimestamp(pod.metadata.creationTimestamp) ?? 0),
+      restarts: Number.parseInt(cells[RESTARTS_COLUMN], 10) || 0,
+      revision: (previous?.revision ?? 0) + 1,
+    };
     if (previous) {
       // Lists already handed out hold this entry, so it is updated rather than replaced.
       Object.assign(previous, fields);
     } else {
       this.entries.set(key, { key, ...fields });
-      this.membershipVersion++;
     }
-    this.version++;
+    this.recordChange(key);
   }
 
   remove(pod: Pod): void {
-    if (!this.entries.delete(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`)) return;
-    this.version++;
-    this.membershipVersion++;
+    const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`;
+    if (!this.entries.delete(key)) return;
+    this.recordChange(key);
   }
 
   get(key: string): PodEntry | undefined {
@@ -92,31 +110,33 @@ export class PodIndex {
   }
 
   /**
-   * Returns the version a list of `filter` and `order` depends on: an unfiltered
-   * list by name changes only when pods come or go. A scoped list (`scoped`)
-   * reads fields that change (a pod's node), so it follows every change.
+   * Returns the keys of the pods added, changed or removed since `version`,
+   * oldest first and with repeats, or undefined when the journal no longer
+   * goes back that far.
    */
-  listVersion(filter: PodFilter, order: SortOrder, scoped = false): number {
-    return filter.text === '' && order.column === 'NAME' && !scoped ? this.membershipVersion : this.version;
+  changedKeysSince(version: number): readonly string[] | undefined {
+    if (version < this.journalStart || version > this.version) return undefined;
+    return this.journal.slice(version - this.journalStart);
   }
 
-  /**
-   * Returns the entries in `namespace` (all when undefined) that pass `filter`
-   * and `scope` (when given), sorted by `order`.
-   */
-  list(namespace: string | undefined, filter: PodFilter, order: SortOrder, scope?: (pod: Pod) => boolean): PodEntry[] {
-    const rows: PodEntry[] = [];
-    for (const entry of this.entries.values()) {
-      if (namespace !== undefined && entry.pod.metadata.namespace !== namespace) continue;
-      if (scope && !scope(entry.pod)) continue;
-      if (!filter.matches(entry.pod, entry.rowText)) continue;
-      rows.push(entry);
-    }
-    return sortRows(rows, order);
+  /** Returns every entry, in no particular order. */
+  values(): IterableIterator<PodEntry> {
+    return this.entries.values();
   }
 
   /** Returns every pod, in no particular order. */
   pods(): Pod[] {
     return [...this.entries.values()].map((entry) => entry.pod);
+  }
+
+  private recordChange(key: string): void {
+    this.journal.push(key);
+    this.version++;
+    if (this.journal.length > JOURNAL_LIMIT) {
+      // Dropping half at a time keeps trimming at an amortized O(1) per change.
+      const dropped = this.journal.length - JOURNAL_LIMIT / 2;
+      this.journal = this.journal.slice(dropped);
+      this.journalStart += dropped;
+    }
   }
 }

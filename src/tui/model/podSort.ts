@@ -37,11 +37,16 @@ const COMPARATORS: Record<SortColumn, (a: SortableRow, b: SortableRow) => number
   RESTARTS: (a, b) => a.restarts - b.restarts,
 };
 
-/** Sorts rows in place by `order`, ties broken by namespace and name. */
-export function sortRows<T extends SortableRow>(rows: T[], order: SortOrder): T[] {
+/** Returns the comparator of `order`, ties broken by namespace and name, so two rows compare equal only when their keys are equal. */
+export function compareRows(order: SortOrder): (a: SortableRow, b: SortableRow) => number {
   const primary = COMPARATORS[order.column];
   const sign = order.ascending ? 1 : -1;
-  return rows.sort((a, b) => sign * primary(a, b) || COMPARATORS.NAME(a, b));
+  return (a, b) => sign * primary(a, b) || COMPARATORS.NAME(a, b);
+}
+
+/** Sorts rows in place by `order`, ties broken by namespace and name. */
+export function sortRows<T extends SortableRow>(rows: T[], order: SortOrder): T[] {
+  return rows.sort(compareRows(order));
 }
 
 /** Returns the new order after a sort key: the same column flips direction, another column starts ascending. */

@@ -9,6 +9,7 @@ import type { PodTableRow } from '../components/PodTable.js';
 import { kindIsNamespaced, kindView } from './kindViews.js';
 import type { PodFilter } from './podFilter.js';
 import { objectKeyOf, type ResourceIndex } from './resourceIndex.js';
+import { scopeTitle, type ObjectScope } from './scopes.js';
 
 /** One listed object: its key, and its cells printed at a given time. */
 export interface ResourceRow {
@@ -26,23 +27,28 @@ export function resourceTableHeader(kind: string, namespace: string | undefined,
   return withNamespace(kind, namespace) ? ['NAMESPACE', ...columns] : columns;
 }
 
-/** The title line: `deployments(default)`, `deployments(all)` or, for cluster-scoped kinds, `nodes`. */
-export function resourceTitle(kind: string, namespace: string | undefined): string {
+/**
+ * Returns the title line: `deployments(default)`, `deployments(all)` or, for
+ * cluster-scoped kinds, `nodes`. A scoped list is `replicasets of deployment/web`.
+ */
+export function resourceTitle(kind: string, namespace: string | undefined, scope?: ObjectScope): string {
   const plural = kindView(kind)?.plural ?? kind.toLowerCase();
+  if (scope) return `${plural} of ${scopeTitle(scope)}`;
   return kindIsNamespaced(kind) ? `${plural}(${namespace ?? 'all'})` : plural;
 }
 
 /**
  * Returns the rows of a kind in `namespace` (every namespace when undefined)
- * that pass `filter`, sorted by namespace then name. The filter reads the
- * cells printed at `nowMs` and the object's labels.
+ * that pass `filter`, and `scope` when given, sorted by namespace then name.
+ * The filter reads the cells printed at `nowMs` and the object's labels.
  */
-export function resourceRows(resources: ResourceIndex, kind: string, namespace: string | undefined, filter: PodFilter, nowMs: number): ResourceRow[] {
+export function resourceRows(resources: ResourceIndex, kind: string, namespace: string | undefined, filter: PodFilter, nowMs: number, scope?: (object: KubeObject) => boolean): ResourceRow[] {
   const table = resourceTable(kind);
   const objects = resources.list(kind, kindIsNamespaced(kind) ? namespace : undefined);
   const rows: ResourceRow[] = [];
   const showNamespace = withNamespace(kind, namespace);
   for (const object of objects) {
+    if (scope && !scope(object)) continue;
     const cellsAt = (time: number, wide: boolean): string[] => {
       const cells = table ? table.cells(object, time, wide) : [object.metadata.name ?? ''];
       return showNamespace ? [object.metadata.namespace ?? '', ...cells] : cells;
