@@ -171,6 +171,7 @@ export function App(props: AppProps) {
         elapsedMs={simulation.nowMs}
         speed={session.speed}
         paused={session.paused}
+        behind={session.behind}
         engine={simulation.engineKind}
         podCount={session.pods.size}
         eventsPerSecond={session.eventsPerSecond()}

@@ -4,6 +4,7 @@ import { render } from 'ink-testing-library';
 import { podTableHeader, printPodRow } from '../../src/printers/index.js';
 import { Banner } from '../../src/tui/components/Banner.js';
 import { PodTable, type PodTableRow } from '../../src/tui/components/PodTable.js';
+import { StatusBar } from '../../src/tui/components/StatusBar.js';
 import { TextView } from '../../src/tui/components/TextView.js';
 import { EPOCH_MS, makePod } from './fakeSimulation.js';
 
@@ -78,5 +79,18 @@ describe('Banner', () => {
   test('hides when there are no problems', () => {
     const { lastFrame } = render(<Banner problems={[]} width={80} />);
     assert.equal(lastFrame(), '');
+  });
+});
+
+describe('StatusBar', () => {
+  const props = { wallMs: EPOCH_MS, elapsedMs: 90_000, speed: 1000, paused: false, engine: 'wasm', podCount: 3, eventsPerSecond: 12, width: 160 };
+
+  test('says when the simulation is behind the chosen speed', () => {
+    assert.match(render(<StatusBar {...props} behind />).lastFrame() ?? '', /speed x1000 ▶ running \(behind\)  engine wasm/);
+    assert.doesNotMatch(render(<StatusBar {...props} behind={false} />).lastFrame() ?? '', /behind/);
+  });
+
+  test('a paused simulation is never behind', () => {
+    assert.doesNotMatch(render(<StatusBar {...props} paused behind />).lastFrame() ?? '', /behind/);
   });
 });

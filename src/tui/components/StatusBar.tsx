@@ -11,6 +11,8 @@ export interface StatusBarProps {
   /** Simulated ms per real ms; Infinity for `max`. */
   speed: number;
   paused: boolean;
+  /** Whether the simulation could not keep up with the speed in the last frame. */
+  behind?: boolean;
   /** `wasm` or `js`. */
   engine: string;
   /** Pods in the store. */
@@ -26,13 +28,14 @@ export function formatElapsed(elapsedMs: number): string {
   return goDuration(Math.floor(elapsedMs / 1000) * 1000);
 }
 
-export function StatusBar({ wallMs, elapsedMs, speed, paused, engine, podCount, eventsPerSecond, width }: StatusBarProps) {
+export function StatusBar({ wallMs, elapsedMs, speed, paused, behind = false, engine, podCount, eventsPerSecond, width }: StatusBarProps) {
   const wall = new Date(wallMs).toISOString().replace('T', ' ').slice(0, 19);
   return (
     <Box width={width}>
       <Text wrap="truncate">
         <Text bold>podsim</Text> {wall}Z <Text dimColor>+{formatElapsed(elapsedMs)}</Text>  speed {speedLabel(speed)}{' '}
-        {paused ? <Text color="yellow">❚❚ paused</Text> : <Text color="green">▶ running</Text>}  engine {engine}  pods {podCount}  events/s {eventsPerSecond}
+        {paused ? <Text color="yellow">❚❚ paused</Text> : <Text color="green">▶ running</Text>}
+        {!paused && behind ? <Text color="yellow"> (behind)</Text> : ''}  engine {engine}  pods {podCount}  events/s {eventsPerSecond}
         <Text dimColor>  ? help</Text>
       </Text>
     </Box>
