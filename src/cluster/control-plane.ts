@@ -130,6 +130,8 @@ export class ControlPlane implements ControllerContext {
   private readonly syncEveryObject: boolean;
   /** client-go rate limiters: one per controller client, and the scheduler's. */
   private readonly apiLimits = new Map<string, TokenBucket>();
+  /** Owners whose controller used its whole burst, with the time it acts again. */
+  private readonly burstsUntil = new Map<string, number>();
   private readonly jobs = new JobController();
   private readonly daemonSets = new DaemonSetController();
   private readonly nodeLifecycle: NodeLifecycle;
@@ -237,6 +239,19 @@ export class ControlPlane implements ControllerContext {
     if (bucket.tryAccept(this.now)) return true;
     this.wakeAt(bucket.nextTokenMs(this.now));
     return false;
+  }
+
+  burstEndsMs(ownerUid: string): number {
+    const until = this.burstsUntil.get(ownerUid) ?? 0;
+    if (until > this.now) return until;
+    this.burstsUntil.delete(ownerUid);
+    return 0;
+  }
+
+  burstUsed(ownerUid: string): void {
+    const until = this.now + CONTROLLER_BATCH_MS;
+    this.burstsUntil.set(ownerUid, until);
+    this.wakeAt(until);
   }
 
   podCounts(ownerUid: string): OwnedPodCounts {

@@ -49,6 +49,15 @@ export interface ControllerContext {
    * wake-up when the next one is.
    */
   takeApiToken(client: 'controller-manager' | 'scheduler', component: string): boolean;
+  /**
+   * Returns the simulated time until which a controller that used its whole
+   * burst on `ownerUid` waits before creating or deleting more: the real
+   * controller waits until its informer has seen every pod it created or
+   * deleted (its expectations). Returns 0 when it may act now.
+   */
+  burstEndsMs(ownerUid: string): number;
+  /** Records that a controller used its whole burst on `ownerUid` now. */
+  burstUsed(ownerUid: string): void;
   /** Returns counts over the pods `ownerUid` controls, kept current as pods change. */
   podCounts(ownerUid: string): OwnedPodCounts;
 }

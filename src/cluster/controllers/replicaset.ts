@@ -96,10 +96,12 @@ export function reconcileReplicaSet(context: ControllerContext, owner: ReplicaOw
   const desired = owner.spec.replicas ?? 1;
   const component = componentOf(owner);
 
-  if (owner.metadata.deletionTimestamp === undefined) {
+  // After a full burst the controller waits for its informer to see those pods before the next one.
+  if (owner.metadata.deletionTimestamp === undefined && context.burstEndsMs(uid) === 0) {
     const diff = context.podCounts(uid).active - desired;
     if (diff < 0 && owner.spec.template) {
       const count = Math.min(-diff, BURST_REPLICAS);
+      if (count === BURST_REPLICAS) context.burstUsed(uid);
       for (let i = 0; i < count; i++) {
         // Each create is an API call, paced by the controller's client rate limit.
         if (!context.takeApiToken('controller-manager', component)) break;
@@ -110,6 +112,7 @@ export function reconcileReplicaSet(context: ControllerContext, owner: ReplicaOw
     } else if (diff > 0) {
       const active = context.podsControlledBy(uid).filter(isPodActive);
       const victims = active.sort(compareForDeletion(store)).slice(0, Math.min(diff, BURST_REPLICAS));
+      if (victims.length === BURST_REPLICAS) context.burstUsed(uid);
       for (const pod of victims) {
         if (!context.takeApiToken('controller-manager', component)) break;
         context.deletePod(pod);

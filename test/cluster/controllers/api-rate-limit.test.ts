@@ -43,3 +43,14 @@ test('ClusterSettings raise the controller limit, and a negative QPS removes it'
   unlimited.reconcile(0);
   assert.equal(created(unlimited.events(), 0), 200);
 });
+
+test('without limits, the ReplicaSet controller creates 500 pods a burst and waits for them before the next', () => {
+  const { plane } = makeCluster({ settings: { nodes: { count: 4, pods: 500 }, controllerManager: { kubeAPIQPS: -1 }, scheduler: { kubeAPIQPS: -1 } }, timing });
+  plane.apply(parseYaml(webDeployment(1200)));
+  plane.reconcile(0);
+  assert.equal(created(plane.events(), 0), 500);
+  runUntil(plane, 100, 10);
+  assert.equal(created(plane.events(), 100), 1000);
+  runUntil(plane, 200, 10);
+  assert.equal(created(plane.events(), 200), 1200);
+});

@@ -29,12 +29,13 @@ test('Endpoints stop at 1000 addresses, lowest IPs first, and say so', () => {
 });
 
 test('ready addresses are kept before not-ready ones when truncating', () => {
-  // Ready pods: the first 600 to start become ready before the rest exist.
+  // Ready pods: the first 600 become ready before the rest exist.
   const { plane } = makeCluster({ settings: unlimited, timing: { startMs: 0, readyMs: 3000, runMs: 1e9, stopMs: 1000 } });
   plane.apply(parseYaml(fleet(600)));
-  runUntil(plane, 4000);
+  runUntil(plane, 5000, 100);
   plane.scale('Deployment', 'default', 'web', 1500);
-  plane.reconcile(plane.nowMs + 100);
+  // 500 pods a burst, a burst per 100 ms: the 900 new pods exist, not yet ready, 300 ms later.
+  runUntil(plane, plane.nowMs + 300, 100);
   const endpoints = plane.store.get<Endpoints>('Endpoints', 'default', 'web')!;
   const ready = (endpoints.subsets ?? []).flatMap((subset) => subset.addresses ?? []).length;
   const notReady = (endpoints.subsets ?? []).flatMap((subset) => subset.notReadyAddresses ?? []).length;
