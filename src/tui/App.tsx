@@ -136,15 +136,14 @@ export function App(props: AppProps) {
   };
 
   useInput((input: string, key: Key) => {
-    // Keys typed faster than a frame, or pasted, arrive as one string; outside a prompt each character is a command.
-    const presses = input.length > 1 && !state.prompt && !key.ctrl && !key.meta ? [...input] : [input];
+    const presses = splitPresses(input, key);
     // The selection resolved against the rendered list is valid only if no key changed the state since that render.
     let current: ViewState =
       latestState.current === state
         ? { ...state, selectedIndex: selected.index, selectedKey: selected.key, resourceIndex: selectedResource.index, resourceKey: selectedResource.key }
         : latestState.current;
-    for (const press of presses) {
-      const result = handleKey(current, press, key, context);
+    for (const [press, pressKey] of presses) {
+      const result = handleKey(current, press, pressKey, context);
       current = result.state;
       if (result.effect) {
         applyEffect(result.effect, props, (notice, isError) => {
@@ -336,4 +335,19 @@ function podEvents(session: TuiSession, pod: Pod | undefined, warningsOnly: bool
   if (!pod) return [];
   const events = sortEvents(session.simulation.eventsFor(pod), eventsCommandSortTime);
   return warningsOnly ? events.filter((event) => event.type === 'Warning') : events;
+}
+
+/**
+ * Splits what one read of the terminal delivered into key presses. Keys typed
+ * faster than a frame, or pasted (`:deploy` then Enter in one burst), arrive
+ * as one string: each character is a press, and a carriage return or newline
+ * in it is Enter. An escape sequence stays whole, as Ink parsed it.
+ */
+export function splitPresses(input: string, key: Key): [string, Key][] {
+  if (input.length <= 1 || key.ctrl || key.meta || input.includes('\u001b')) return [[input, key]];
+  return [...input].map((char): [string, Key] => {
+    if (char === '\r' || char === '\n') return ['', { ...key, return: true }];
+    if (char === '\u007f' || char === '\b') return ['', { ...key, backspace: true }];
+    return [char, key];
+  });
 }

@@ -70,6 +70,15 @@ describe('resource views', () => {
     ui.unmount();
   });
 
+  test('a command typed in one burst with its Enter runs', async () => {
+    const ui = mount(await simulate('controllers/deployment-rolling-update.yaml', 30_000));
+    await ui.type(':deploy\r');
+    assert.match(ui.frame(), /deployments\(all\)\[1\]/);
+    await ui.type('/nginx\r');
+    assert.match(ui.frame(), /^default +nginx-deployment +3\/3/m);
+    ui.unmount();
+  });
+
   test('enter walks Deployment, ReplicaSet, pods; Esc back', async () => {
     const ui = mount(await simulate('controllers/deployment-rolling-update.yaml', 30_000));
     await ui.type(':', ...'deploy', ENTER, ENTER);
