@@ -89,6 +89,8 @@ export function endpointPorts(service: Service, pod: Pod): EndpointPort[] {
 export function listedAddressOf(service: Service, pod: Pod): { listed: ListedAddress; ready: boolean } | undefined {
   const publishNotReady = service.spec.publishNotReadyAddresses === true;
   if (pod.metadata.deletionTimestamp && !publishNotReady) return undefined;
+  // The controller adds a pod once per service port it can resolve (FindPort); with none resolved it adds nothing.
+  if ((service.spec.ports ?? []).length > 0 && endpointPorts(service, pod).length === 0) return undefined;
   return { listed: { ip: pod.status?.podIP ?? '', uid: pod.metadata.uid ?? '', address: addressOf(pod) }, ready: publishNotReady || isPodReady(pod) };
 }
 
@@ -212,7 +214,8 @@ export function writeSlice(store: ObjectStore, service: Service, ordinal: number
     },
     addressType: 'IPv4',
     endpoints,
-    ports: pods.length > 0 ? ports.map((port) => (port.port === undefined ? { name: port.name, protocol: port.protocol } : port)) : [],
+    // A port the pods cannot resolve (a named targetPort no container declares) is left out.
+    ports: pods.length > 0 ? ports.filter((port) => port.port !== undefined) : [],
   };
   if (!existing) {
     store.create(slice);
