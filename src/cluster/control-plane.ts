@@ -225,10 +225,11 @@ export class ControlPlane implements ControllerContext {
   takeApiToken(client: 'controller-manager' | 'scheduler', component: string): boolean {
     const limit = client === 'scheduler' ? this.settings.scheduler : this.settings.controllerManager;
     let qps = limit?.kubeAPIQPS ?? (client === 'scheduler' ? DEFAULT_SCHEDULER_QPS : DEFAULT_CONTROLLER_QPS);
-    const burst = limit?.kubeAPIBurst ?? (client === 'scheduler' ? DEFAULT_SCHEDULER_BURST : DEFAULT_CONTROLLER_BURST);
-    // client-go: a negative QPS turns the limiter off, zero means its default of 5.
+    let burst = limit?.kubeAPIBurst ?? (client === 'scheduler' ? DEFAULT_SCHEDULER_BURST : DEFAULT_CONTROLLER_BURST);
+    // client-go: a negative QPS turns the limiter off; zero QPS and zero burst mean its defaults, 5 and 10.
     if (qps < 0) return true;
     if (qps === 0) qps = 5;
+    if (burst === 0) burst = 10;
     const intervalMs = Math.max(1, Math.round(1000 / qps));
     const key = `${client}/${component}`;
     let bucket = this.apiLimits.get(key);
@@ -659,7 +660,8 @@ export class ControlPlane implements ControllerContext {
         const failed = this.unschedulable.get(pod.metadata.uid ?? '');
         return failed === undefined || failed.generation !== generation || this.now - failed.atMs >= UNSCHEDULABLE_RETRY_MS;
       })
-      .sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0) || (this.store.simMsOf(a.metadata.creationTimestamp) ?? 0) - (this.store.simMsOf(b.metadata.creationTimestamp) ?? 0) || compareObjects(a, b));
+      // The scheduling queue: higher priority first, then first come first served (the unbound pods are in creation order, and the sort is stable).
+      .sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0));
     if (pending.length === 0) return;
     const nodes = this.store.list<Node>('Node');
     for (const pod of pending) {
@@ -673,12 +675,14 @@ export class ControlPlane implements ControllerContext {
         continue;
       }
       this.unschedulable.set(uid, { generation: this.pods.capacityGeneration, atMs: this.now });
+      this.wakeAt(this.now + UNSCHEDULABLE_RETRY_MS);
+      // Every failed attempt records an event (the recorder folds repeats into one with a count); the condition changes only with its message.
+      this.recordEvent(pod, 'Warning', 'FailedScheduling', result.message, 'default-scheduler');
       if (this.lastSchedulingMessage.get(uid) === result.message) continue;
       this.lastSchedulingMessage.set(uid, result.message);
       const timestamp = this.store.timestamp();
       const conditions: PodCondition[] = [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: timestamp, reason: 'Unschedulable', message: result.message }];
       this.store.updateStatus(pod, { ...(pod.status ?? {}), phase: 'Pending', conditions });
-      this.recordEvent(pod, 'Warning', 'FailedScheduling', result.message, 'default-scheduler');
     }
   }
 

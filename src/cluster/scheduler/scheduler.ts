@@ -262,6 +262,8 @@ function freePercent(capacity: bigint, used: bigint): number {
  * victims, which is the message printed for every resource failure.
  */
 export function schedulePod(pod: Pod, nodes: Node[], usageByNode: NodeUsageLookup): ScheduleResult {
+  // ErrNoNodesAvailable: with no node at all the scheduler says so instead of counting 0/0.
+  if (nodes.length === 0) return { message: 'no nodes available to schedule pods' };
   const feasible: { node: Node; score: number }[] = [];
   const histogram = new Map<string, number>();
   let resolvable = 0;

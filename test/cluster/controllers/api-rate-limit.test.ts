@@ -54,3 +54,10 @@ test('without limits, the ReplicaSet controller creates 500 pods a burst and wai
   runUntil(plane, 200, 10);
   assert.equal(created(plane.events(), 200), 1200);
 });
+
+test("a zero burst means client-go's default of 10", () => {
+  const { plane } = makeCluster({ settings: { nodes: { count: 2, pods: 500 }, controllerManager: { kubeAPIBurst: 0 } }, timing });
+  plane.apply(parseYaml(webDeployment(50)));
+  plane.reconcile(0);
+  assert.equal(created(plane.events(), 0), 10);
+});

@@ -26,3 +26,27 @@ test('a pod that fit nowhere is bound once a node joins', () => {
   runUntil(plane, 7000);
   assert.equal(plane.store.get<Pod>('Pod', 'default', 'c')!.spec.nodeName, 'extra');
 });
+
+test('pods are scheduled first come first served, whatever their names', () => {
+  const { plane } = makeCluster({ settings: { nodes: { count: 1, pods: 2 } }, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
+  plane.apply(parseYaml([pod('zzz'), pod('aaa'), pod('mmm')].join('\n---\n')));
+  plane.reconcile(0);
+  const bound = plane.store.list<Pod>('Pod').filter((entry) => entry.spec.nodeName).map((entry) => entry.metadata.name);
+  assert.deepEqual(bound.sort(), ['aaa', 'zzz']);
+});
+
+test('a pod that fits nowhere is tried again every five minutes, and each attempt is an event', () => {
+  const { plane } = makeCluster({ settings: { nodes: { count: 1, pods: 1 } }, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
+  plane.apply(parseYaml([pod('a'), pod('b')].join('\n---\n')));
+  plane.reconcile(0);
+  runUntil(plane, 11 * 60 * 1000, 10_000);
+  const attempts = plane.events().filter((event) => event.reason === 'FailedScheduling').map((event) => event.timeMs);
+  assert.deepEqual(attempts, [0, 300_000, 600_000]);
+});
+
+test('with no nodes at all the scheduler says so', () => {
+  const { plane } = makeCluster({ settings: { nodes: { count: 0 } } });
+  plane.apply(parseYaml(pod('a')));
+  plane.reconcile(1000);
+  assert.equal(plane.events().find((event) => event.reason === 'FailedScheduling')?.message, 'no nodes available to schedule pods');
+});
