@@ -246,6 +246,7 @@ export class EngineRuntime implements PodRuntime {
 
   private forget(record: PodRecord): void {
     const uid = record.pod.metadata.uid ?? '';
+    this.allocators.get(record.node.name)?.release(record.podIP);
     this.byUid.delete(uid);
     this.byEngineIndex[record.engineIndex] = undefined;
     this.statusCache.delete(uid);
@@ -256,7 +257,7 @@ export class EngineRuntime implements PodRuntime {
     let node = this.nodeAddresses.get(nodeName);
     if (!node) {
       const object = this.options.findNode(nodeName);
-      node = object ? simulatedNodeOf(object) : { name: nodeName, internalIP: '10.0.0.11', podCidrPrefix: '10.244.0' };
+      node = object ? simulatedNodeOf(object) : { name: nodeName, internalIP: '10.0.0.11', podCIDR: '10.244.0.0/24' };
       this.nodeAddresses.set(nodeName, node);
     }
     return node;

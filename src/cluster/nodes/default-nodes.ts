@@ -5,7 +5,7 @@
  */
 import type { Node } from '../../api/core.js';
 import type { ClusterSettingsSpec } from '../../api/podsim.js';
-import type { SimulatedNode } from '../node.js';
+import { formatIPv4, type SimulatedNode } from '../node.js';
 
 /** The kubelet version the nodes report (the release podsim follows). */
 export const KUBELET_VERSION = 'v1.31.14';
@@ -50,7 +50,7 @@ export function completeNode(node: Node, index: number, settings: ClusterSetting
     ...(node.metadata.labels ?? {}),
   };
   node.spec ??= {};
-  node.spec.podCIDR ??= `10.244.${index}.0/24`;
+  node.spec.podCIDR ??= podCIDRFor(index, Number(settings?.pods ?? DEFAULT_MAX_PODS));
   const status = (node.status ??= {});
   const capacity = {
     cpu: settings?.cpu ?? DEFAULT_NODE_CPU,
@@ -79,9 +79,18 @@ export function completeNode(node: Node, index: number, settings: ClusterSetting
 /** The node as the Simulation's pod IP allocator and status builder want it. */
 export function simulatedNodeOf(node: Node): SimulatedNode {
   const internalIP = node.status?.addresses?.find((address) => address.type === 'InternalIP')?.address ?? '10.0.0.11';
-  const cidr = node.spec.podCIDR ?? '10.244.0.0/24';
-  const podCidrPrefix = cidr.split('/')[0].split('.').slice(0, 3).join('.');
-  return { name: node.metadata.name ?? '', internalIP, podCidrPrefix };
+  return { name: node.metadata.name ?? '', internalIP, podCIDR: node.spec.podCIDR ?? '10.244.0.0/24' };
+}
+
+/**
+ * Returns node `index`'s pod CIDR within 10.244.0.0 and up: a /24 (254
+ * addresses, kube-controller-manager's --node-cidr-mask-size default) while
+ * the node's pods fit in it, else the smallest larger block that holds them.
+ */
+export function podCIDRFor(index: number, maxPods: number): string {
+  let bits = 24;
+  while (bits > 16 && 2 ** (32 - bits) - 3 < maxPods) bits -= 1;
+  return `${formatIPv4(10 * 2 ** 24 + 244 * 2 ** 16 + index * 2 ** (32 - bits))}/${bits}`;
 }
 
 /** The Ready condition a healthy kubelet posts, and the other pressure conditions. */
