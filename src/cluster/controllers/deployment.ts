@@ -14,6 +14,7 @@ import { findCondition, scaledValue, setCondition } from './conditions.js';
 import { isTerminal as isPodTerminal } from './pod-state.js';
 import { computePodTemplateHash, equalIgnoringHash } from './pod-template-hash.js';
 import { matchesSelector } from '../labels.js';
+import { parseIntAnnotation, proportionalSizes, type ScaleTarget } from './deployment-proportion.js';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
@@ -76,7 +77,13 @@ function claimReplicaSets(context: ControllerContext, deployment: Deployment): R
   return result;
 }
 
-function scaleReplicaSet(context: ControllerContext, deployment: Deployment, rs: ReplicaSet, newScale: number): void {
+/**
+ * Sets the ReplicaSet's size and its desired-replicas and max-replicas
+ * annotations. The ScalingReplicaSet event names `direction` when it is given,
+ * which scale() uses for the direction of the whole scaling event, and
+ * otherwise the direction of this size change.
+ */
+function scaleReplicaSet(context: ControllerContext, deployment: Deployment, rs: ReplicaSet, newScale: number, direction?: 'up' | 'down'): void {
   const oldScale = specReplicas(rs);
   const { maxSurge } = resolveFenceposts(deployment);
   const replicas = deployment.spec.replicas ?? 1;
@@ -89,8 +96,8 @@ function scaleReplicaSet(context: ControllerContext, deployment: Deployment, rs:
   rs.spec.replicas = newScale;
   context.store.update(rs);
   if (oldScale !== newScale) {
-    const direction = newScale > oldScale ? 'up' : 'down';
-    context.recordEvent(deployment, 'Normal', 'ScalingReplicaSet', `Scaled ${direction} replica set ${rs.metadata.name} to ${newScale} from ${oldScale}`, COMPONENT);
+    const word = direction ?? (newScale > oldScale ? 'up' : 'down');
+    context.recordEvent(deployment, 'Normal', 'ScalingReplicaSet', `Scaled ${word} replica set ${rs.metadata.name} to ${newScale} from ${oldScale}`, COMPONENT);
   }
 }
 
@@ -242,37 +249,90 @@ function rolloutRecreate(context: ControllerContext, deployment: Deployment, all
   return newRS;
 }
 
+/** Orders ReplicaSets largest first, and the newer first among equal sizes (controller.ReplicaSetsBySizeNewer). */
+function bySizeNewer(context: ControllerContext) {
+  const creation = byCreation(context);
+  return (a: ReplicaSet, b: ReplicaSet): number => specReplicas(b) - specReplicas(a) || creation(b, a);
+}
+
+/** Orders ReplicaSets largest first, and the older first among equal sizes (controller.ReplicaSetsBySizeOlder). */
+function bySizeOlder(context: ControllerContext) {
+  const creation = byCreation(context);
+  return (a: ReplicaSet, b: ReplicaSet): number => specReplicas(b) - specReplicas(a) || creation(a, b);
+}
+
 /**
- * A scaling event while no rollout is in progress, or a paused deployment:
- * the active ReplicaSet follows spec.replicas. With several active
- * ReplicaSets the difference goes to the newest one when scaling up and comes
- * from the oldest first when scaling down.
- * NOTE: the real controller splits it proportionally between them.
+ * Returns the only active ReplicaSet, or the newest one when none is active,
+ * or undefined when several are active (FindActiveOrLatest).
  */
-function scaleOnly(context: ControllerContext, deployment: Deployment, all: ReplicaSet[], newRS: ReplicaSet | undefined): void {
+function findActiveOrLatest(context: ControllerContext, newRS: ReplicaSet | undefined, old: ReplicaSet[]): ReplicaSet | undefined {
+  const newestFirst = [...old].sort(byCreation(context)).reverse();
+  const active = [...newestFirst, ...(newRS ? [newRS] : [])].filter((rs) => specReplicas(rs) > 0);
+  if (active.length === 0) return newRS ?? newestFirst[0];
+  return active.length === 1 ? active[0] : undefined;
+}
+
+/** Reports whether the new ReplicaSet already runs every replica, all of them available (IsSaturated). */
+function isSaturated(deployment: Deployment, newRS: ReplicaSet | undefined): boolean {
+  if (!newRS) return false;
   const replicas = deployment.spec.replicas ?? 1;
-  const active = all.filter((rs) => specReplicas(rs) > 0).sort(byCreation(context));
-  if (active.length === 0) {
-    if (newRS) scaleReplicaSet(context, deployment, newRS, replicas);
+  const desired = parseIntAnnotation(newRS.metadata.annotations?.[DESIRED_REPLICAS_ANNOTATION]);
+  return specReplicas(newRS) === replicas && desired === replicas && (newRS.status?.availableReplicas ?? 0) === replicas;
+}
+
+/**
+ * Reports whether spec.replicas changed since the active ReplicaSets were last
+ * sized (isScalingEvent), which is when an active ReplicaSet's desired-replicas
+ * annotation differs from it. A ReplicaSet without the annotation does not count.
+ */
+function isScalingEvent(deployment: Deployment, all: ReplicaSet[], newRS: ReplicaSet | undefined): boolean {
+  if (!newRS) return false;
+  const replicas = deployment.spec.replicas ?? 1;
+  return all.some((rs) => {
+    const desired = parseIntAnnotation(rs.metadata.annotations?.[DESIRED_REPLICAS_ANNOTATION]);
+    return specReplicas(rs) > 0 && desired !== undefined && desired !== replicas;
+  });
+}
+
+/**
+ * Scales the ReplicaSets to a new spec.replicas on a scaling event or while
+ * the deployment is paused (DeploymentController.scale in sync.go). A single
+ * active ReplicaSet, or the newest one when none is active, takes the whole
+ * count. A saturated new ReplicaSet sends the old ones to 0. Otherwise, for
+ * RollingUpdate, the total goes to replicas + maxSurge and the difference is
+ * split in proportion to each ReplicaSet's size (see deployment-proportion.ts),
+ * so a scale-down during a stuck rollout keeps old available pods.
+ */
+function scale(context: ControllerContext, deployment: Deployment, all: ReplicaSet[], newRS: ReplicaSet | undefined): void {
+  const replicas = deployment.spec.replicas ?? 1;
+  const old = all.filter((rs) => rs !== newRS);
+
+  const activeOrLatest = findActiveOrLatest(context, newRS, old);
+  if (activeOrLatest) {
+    if (specReplicas(activeOrLatest) !== replicas) scaleReplicaSet(context, deployment, activeOrLatest, replicas);
     return;
   }
-  if (active.length === 1) {
-    scaleReplicaSet(context, deployment, active[0], replicas);
+
+  if (isSaturated(deployment, newRS)) {
+    for (const rs of old) if (specReplicas(rs) > 0) scaleReplicaSet(context, deployment, rs, 0);
     return;
   }
+
+  if (deployment.spec.strategy?.type === 'Recreate') return;
+
   const { maxSurge } = resolveFenceposts(deployment);
-  let toAdd = replicas + maxSurge - sum(all, specReplicas);
-  if (toAdd > 0) {
-    const target = newRS && specReplicas(newRS) > 0 ? newRS : active[active.length - 1];
-    scaleReplicaSet(context, deployment, target, specReplicas(target) + toAdd);
-    return;
-  }
-  for (const rs of active) {
-    if (toAdd >= 0) break;
-    const cut = Math.min(specReplicas(rs), -toAdd);
-    scaleReplicaSet(context, deployment, rs, specReplicas(rs) - cut);
-    toAdd += cut;
-  }
+  const active = all.filter((rs) => specReplicas(rs) > 0);
+  const allowedSize = replicas > 0 ? replicas + maxSurge : 0;
+  const toAdd = allowedSize - sum(active, specReplicas);
+  if (toAdd > 0) active.sort(bySizeNewer(context));
+  else if (toAdd < 0) active.sort(bySizeOlder(context));
+
+  const target: ScaleTarget = { replicas, maxSurge, statusReplicas: deployment.status?.replicas ?? 0 };
+  const sets = active.map((rs) => ({ replicas: specReplicas(rs), maxReplicasBeforeScale: parseIntAnnotation(rs.metadata.annotations?.[MAX_REPLICAS_ANNOTATION]) }));
+  const sizes = proportionalSizes(sets, target, toAdd);
+  // Every active ReplicaSet is written, so each gets the new desired-replicas and max-replicas annotations.
+  const direction = toAdd > 0 ? 'up' : 'down';
+  active.forEach((rs, index) => scaleReplicaSet(context, deployment, rs, sizes[index], direction));
 }
 
 /** Deletes old ReplicaSets with no replicas beyond revisionHistoryLimit, oldest first. */
@@ -357,15 +417,16 @@ export function reconcileDeployment(context: ControllerContext, deployment: Depl
   let newRS = findNew();
   let old = all.filter((rs) => rs !== newRS);
 
-  const replicas = deployment.spec.replicas ?? 1;
-  const desiredChanged = all.some((rs) => specReplicas(rs) > 0 && rs.metadata.annotations?.[DESIRED_REPLICAS_ANNOTATION] !== String(replicas));
-  if (deployment.spec.paused || (desiredChanged && newRS)) {
-    scaleOnly(context, deployment, all, newRS);
-    if (deployment.spec.paused) {
-      syncStatus(context, deployment, all, newRS, false);
-      return;
-    }
+  // sync() in sync.go: a paused deployment or a scaling event only scales and
+  // updates the status. The ReplicaSet updates queue the deployment again, and
+  // that sync runs the rollout.
+  if (deployment.spec.paused || isScalingEvent(deployment, all, newRS)) {
+    scale(context, deployment, all, newRS);
+    syncStatus(context, deployment, all, newRS, false);
+    return;
   }
+
+  const replicas = deployment.spec.replicas ?? 1;
 
   newRS = deployment.spec.strategy?.type === 'Recreate' ? rolloutRecreate(context, deployment, all, old) : rolloutRolling(context, deployment, all, old);
   old = all.filter((rs) => rs !== newRS);
