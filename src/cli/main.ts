@@ -98,7 +98,12 @@ async function runCommand(argv: string[], io: CommandIO): Promise<number> {
       io.stderr(`error: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    // An unexpected failure (a bug, or input no check caught) prints one line, not a stack trace.
+    // PODSIM_DEBUG=1 prints the stack for debugging.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`error: ${message}\n`);
+    if (process.env.PODSIM_DEBUG === '1' && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return 1;
   }
 }
 

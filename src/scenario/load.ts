@@ -14,6 +14,7 @@ import { defaultPod } from './defaults.js';
 import { type FieldError, formatInvalidObject, goQuote } from './field-errors.js';
 import { type KindInfo, lookupKind } from './kinds.js';
 import { strictDecode, strictSchemas } from './schema.js';
+import { checkNodeQuantities, checkPodSpecQuantities, type QuantityDecodeError } from './quantity.js';
 import { makeSource, type ObjectSource, type SourcePosition } from './source.js';
 import { validateObject } from './validate-object.js';
 import { validatePod } from './validate.js';
@@ -217,7 +218,7 @@ function admitObject(object: Record<string, unknown>, source: ObjectSource, resu
     return;
   }
 
-  const decodeError = checkStrictDecoding(object, info);
+  const decodeError = checkStrictDecoding(object, info) ?? checkQuantityDecoding(object, info);
   if (decodeError !== undefined) {
     result.errors.push(makeError(file, decodeError.message, source.positionOf(decodeError.path)));
     return;
@@ -248,8 +249,7 @@ function checkStrictDecoding(object: Record<string, unknown>, info: KindInfo): {
   const schema = strictSchemas[info.kind];
   if (schema === undefined) return undefined;
 
-  const version = info.apiVersion.includes('/') ? info.apiVersion.slice(info.apiVersion.indexOf('/') + 1) : info.apiVersion;
-  const prefix = `${info.kind} in version ${goQuote(version)} cannot be handled as a ${info.kind}: `;
+  const prefix = decodeErrorPrefix(info);
   const decoded = strictDecode(object, schema);
   if (decoded.typeError !== undefined) {
     return { path: decoded.typeError.path, message: prefix + decoded.typeError.message };
@@ -259,6 +259,33 @@ function checkStrictDecoding(object: Record<string, unknown>, info: KindInfo): {
     return { path: decoded.unknownFields[0]!, message: `${prefix}strict decoding error: ${list}` };
   }
   return undefined;
+}
+
+/** The start of a decoding error: `Deployment in version "v1" cannot be handled as a Deployment: `. */
+function decodeErrorPrefix(info: KindInfo): string {
+  const version = info.apiVersion.includes('/') ? info.apiVersion.slice(info.apiVersion.indexOf('/') + 1) : info.apiVersion;
+  return `${info.kind} in version ${goQuote(version)} cannot be handled as a ${info.kind}: `;
+}
+
+/**
+ * Resource quantities that do not parse (`cpu: 2x`) fail decoding in the API
+ * server, so the message has no field path. The returned path is used only
+ * for the file position.
+ */
+function checkQuantityDecoding(object: Record<string, unknown>, info: KindInfo): { path: string; message: string } | undefined {
+  let found: QuantityDecodeError | undefined;
+  if (info.kind === 'Pod') {
+    found = checkPodSpecQuantities(object.spec, 'spec');
+  } else if (info.kind === 'Node') {
+    found = checkNodeQuantities(object.status);
+  } else if (info.podTemplatePath !== undefined) {
+    let template: unknown = object;
+    for (const key of info.podTemplatePath) template = (template as Record<string, unknown> | null)?.[key];
+    const templatePath = info.podTemplatePath.join('.');
+    found = checkPodSpecQuantities((template as Record<string, unknown> | null)?.spec, `${templatePath}.spec`);
+  }
+  if (found === undefined) return undefined;
+  return { path: found.path, message: decodeErrorPrefix(info) + found.message };
 }
 
 function validateLoadedObject(object: KubeObject, info: KindInfo): FieldError[] {

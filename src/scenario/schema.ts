@@ -331,6 +331,22 @@ function goTypeName(type: FieldType): string {
   return `v1.${type.goType}`;
 }
 
+const INTEGER_RANGES = {
+  int32: [-(2n ** 31n), 2n ** 31n - 1n],
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+} as const;
+
+/**
+ * Reports whether an integral number fits the Go integer type. YAML has
+ * already rounded a literal such as 99999999999999999999 to the nearest
+ * double, so the message shows that double and not the digits as written.
+ */
+function fitsInteger(value: number, type: 'int32' | 'int64'): boolean {
+  const [min, max] = INTEGER_RANGES[type];
+  const integer = BigInt(value);
+  return integer >= min && integer <= max;
+}
+
 /** Walks `value` against `type`, collecting unknown fields and the first type error. */
 export function strictDecode(value: unknown, type: StructType): StrictDecodeResult {
   const result: StrictDecodeResult = { unknownFields: [] };
@@ -367,6 +383,7 @@ function walk(
   if (type === 'int32' || type === 'int64') {
     if (typeof value !== 'number') mismatch(jsonTypeName(value));
     else if (!Number.isInteger(value)) mismatch(`number ${value}`);
+    else if (!fitsInteger(value, type)) mismatch(`number ${BigInt(value)}`);
     return;
   }
   if (type === 'intOrString') {

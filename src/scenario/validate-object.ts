@@ -4,12 +4,14 @@
  * prefixed (`spec.template.spec.containers[0].image`).
  */
 
+import { defaultObject } from '../cluster/store/workload-defaults.js';
 import { parseTimeline } from '../cluster/timeline/timeline.js';
 import type { KubeObject, PodSpec } from '../api/v1.js';
 import { type FieldError, invalidGoValue, joinPath, notSupported, required } from './field-errors.js';
 import { defaultPodSpec } from './defaults.js';
 import type { KindInfo } from './kinds.js';
 import { validateObjectMeta, validatePodSpec } from './validate.js';
+import { validateWorkloadSpec } from './validate-workload.js';
 
 /** Restart policies a workload's pod template may use (apps and batch validation). */
 const templateRestartPolicies: Record<string, readonly string[]> = {
@@ -43,15 +45,49 @@ function goMapLiteral(map: Record<string, string>): string {
 }
 
 /**
- * Validates an object of a known kind, after its pod template (if any) has
- * been defaulted. Kinds without a pod template get the metadata checks only.
+ * Validates an object of a known kind: metadata, the spec rules of
+ * validate-workload.ts, and the pod template (if any) after defaulting.
  */
 export function validateObject(object: KubeObject, info: KindInfo): FieldError[] {
   if (info.kind === 'Timeline') return validateTimeline(object);
   const errors = validateObjectMeta(object.metadata, { namespaced: info.namespaced, nameFormat: info.nameFormat });
+  // The spec rules run on a defaulted copy, as the API server validates after defaulting.
+  const specErrors = validateWorkloadSpec(defaultedCopy(object));
+  const leadsTemplate = (error: FieldError): boolean => error.field === 'spec.replicas' || error.field.startsWith('spec.selector');
+  errors.push(...specErrors.filter(leadsTemplate));
+  if (info.podTemplatePath === undefined) return [...errors, ...specErrors.filter((error) => !leadsTemplate(error))];
+  errors.push(...validatePodTemplate(object, info, templatePathOf(info)));
+  errors.push(...specErrors.filter((error) => !leadsTemplate(error)));
+  return errors;
+}
+
+/**
+ * Returns a copy of `object` with the API server's defaults applied. A spec
+ * too malformed to default (a list where an object belongs) is returned
+ * undefaulted, and the checks then report what is wrong with it.
+ */
+function defaultedCopy(object: KubeObject): KubeObject {
+  const copy = structuredClone(object);
+  const isObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!isObject(copy.spec) || !isObject(copy.metadata)) return copy;
+  try {
+    defaultObject(copy);
+    return copy;
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return structuredClone(object);
+  }
+}
+
+function templatePathOf(info: KindInfo): string {
+  return (info.podTemplatePath ?? []).join('.');
+}
+
+/** Validates the pod template of a workload kind: its spec, restart policy and the selector match. */
+function validatePodTemplate(object: KubeObject, info: KindInfo, templatePath: string): FieldError[] {
+  const errors: FieldError[] = [];
   if (info.podTemplatePath === undefined) return errors;
 
-  const templatePath = info.podTemplatePath.join('.');
   const template = getPath(object, info.podTemplatePath) as { metadata?: { labels?: Record<string, string> }; spec?: PodSpec } | undefined;
   if (template === undefined || template === null) {
     errors.push(required(templatePath));

@@ -27,6 +27,7 @@ import {
   isValidPortName,
   isValidPortNum,
 } from './names.js';
+import { isNegativeQuantity, quantityError } from './quantity.js';
 
 export type NameFormat = 'subdomain' | 'dns1035' | 'label';
 
@@ -289,6 +290,7 @@ function validateContainerCommon(container: Container, volumeNames: Set<string>,
     if (!env.name) errors.push(required(`${path}.env[${i}].name`));
   });
   errors.push(...validateVolumeMounts(container, volumeNames, `${path}.volumeMounts`));
+  errors.push(...validateResourceQuantities(container, `${path}.resources`));
   errors.push(...validateEnum(container.imagePullPolicy, `${path}.imagePullPolicy`, ['Always', 'IfNotPresent', 'Never']));
   return errors;
 }
@@ -338,6 +340,27 @@ function validateVolumeMounts(container: Container, volumeNames: Set<string>, pa
     if (mountPaths.has(mount.mountPath)) errors.push(invalid(`${mountPath}.mountPath`, mount.mountPath, 'must be unique'));
     mountPaths.add(mount.mountPath);
   });
+  return errors;
+}
+
+/**
+ * Checks ValidateResourceRequirements' quantity rule: every limit and request
+ * is at least 0, reported at paths such as `resources.requests[cpu]`.
+ * Quantities that do not parse were already rejected at decoding.
+ * NOTE: the API server prints the canonical form of the quantity (value.String());
+ * podsim prints it as written, which differs for forms such as `-5120Mi`.
+ */
+function validateResourceQuantities(container: Container, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const listName of ['limits', 'requests'] as const) {
+    const list = container.resources?.[listName] ?? {};
+    for (const [name, value] of Object.entries(list)) {
+      if (value === undefined || value === null || quantityError(value) !== undefined) continue;
+      if (isNegativeQuantity(value)) {
+        errors.push(invalid(`${path}.${listName}[${name}]`, String(value), 'must be greater than or equal to 0'));
+      }
+    }
+  }
   return errors;
 }
 

@@ -10,6 +10,8 @@ import type { PodTemplateSpec } from '../../api/meta.js';
 import type { KubeObject } from '../../api/v1.js';
 import { defaultPodSpec } from '../../scenario/defaults.js';
 import { matchesSelector } from '../labels.js';
+import { formatFieldError } from '../../scenario/field-errors.js';
+import { hasKnownSelectorOperators, validateWorkloadSpec } from '../../scenario/validate-workload.js';
 import { fromLabelSelector } from './label-selector.js';
 
 const MAX_INT32 = 2147483647;
@@ -128,12 +130,17 @@ function goMap(labels: Record<string, string>): string {
 }
 
 /**
- * Returns the field errors the API server reports for `object` on create or
- * update, for the rules podsim checks: selectors that must match the
- * template's labels and the restart policies each kind allows.
+ * Returns the field errors the API server reports for the defaulted `object`
+ * on create or update. It checks the spec rules of validateWorkloadSpec
+ * (replicas, selectors, Deployment strategy, Service ports, ClusterSettings).
+ * It also checks that selectors match the template's labels and that each
+ * kind uses a restart policy it allows.
  */
 export function validateWorkload(object: KubeObject): string[] {
-  const errors: string[] = [];
+  const specErrors = validateWorkloadSpec(object);
+  const errors = specErrors.map(formatFieldError);
+  // A selector with errors of its own cannot be matched against the template labels.
+  const selectorChecked = specErrors.some((error) => error.field.startsWith('spec.selector'));
   const spec = object.spec as { selector?: unknown; template?: PodTemplateSpec } | undefined;
   const template = spec?.template;
   const labels = template?.metadata?.labels ?? {};
@@ -143,10 +150,12 @@ export function validateWorkload(object: KubeObject): string[] {
     case 'ReplicaSet':
     case 'DaemonSet':
     case 'StatefulSet': {
-      const selector = fromLabelSelector(spec?.selector as Deployment['spec']['selector']);
-      if (selector === null) errors.push('spec.selector: Required value');
-      else if (selector.length === 0) errors.push('spec.selector: Invalid value: "null": empty selector is invalid for deployment');
-      else if (!matchesSelector(selector, labels)) errors.push(`spec.template.metadata.labels: Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``);
+      const selector = spec?.selector as Deployment['spec']['selector'] | undefined;
+      if (selector === undefined || selector === null) {
+        errors.push('spec.selector: Required value');
+      } else if (!selectorChecked && hasKnownSelectorOperators(selector) && !matchesSelector(fromLabelSelector(selector) ?? [], labels)) {
+        errors.push(`spec.template.metadata.labels: Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``);
+      }
       if (restartPolicy !== 'Always') errors.push(`spec.template.spec.restartPolicy: Unsupported value: "${restartPolicy}": supported values: "Always"`);
       break;
     }
