@@ -36,6 +36,9 @@ export class TerminalHost {
   run(): Promise<number> {
     this.stdout.write(ENTER_ALTERNATE_SCREEN + CLEAR_SCREEN);
     process.once('exit', this.restoreTerminal);
+    // kill or a closed terminal: quit as `q` does, so the screen and raw mode are restored.
+    process.once('SIGTERM', this.onSignal);
+    process.once('SIGHUP', this.onSignal);
     this.stdout.on('resize', this.onResize);
     this.mount();
     return new Promise((resolve) => {
@@ -89,14 +92,21 @@ export class TerminalHost {
     this.mount();
   }
 
-  private quit(): void {
+  private quit(exitCode = 0): void {
     this.unmount();
     clearTimeout(this.resizeTimer);
     this.stdout.off('resize', this.onResize);
     this.restoreTerminal();
     process.off('exit', this.restoreTerminal);
-    this.finish(0);
+    process.off('SIGTERM', this.onSignal);
+    process.off('SIGHUP', this.onSignal);
+    this.finish(exitCode);
   }
+
+  /** Exits with 128 plus the signal number, as a shell reports a process a signal ended. */
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.quit(signal === 'SIGHUP' ? 129 : 143);
+  };
 
   private readonly onResize = () => {
     clearTimeout(this.resizeTimer);

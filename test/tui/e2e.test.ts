@@ -200,3 +200,31 @@ describe('podsim run on a Deployment in tmux', { skip: hasTmux ? false : 'tmux i
     await waitForScreen('the process to exit', (text) => text.includes('podsim exited 0'), 10_000, session);
   });
 });
+
+const hasPgrep = spawnSync('pgrep', ['-V']).status === 0;
+
+describe('podsim run ended by a signal in tmux', { skip: !hasTmux ? 'tmux is not installed' : !hasPgrep ? 'pgrep is not installed' : false }, () => {
+  const session = 'signal';
+  const folder = mkdtempSync(join(tmpdir(), 'podsim-signal-'));
+  const file = join(folder, 'pods.yaml');
+
+  before(() => {
+    writeFileSync(file, podYaml('sleeper'));
+    const run = `env -u CI -u CONTINUOUS_INTEGRATION node ${join(REPO, 'bin/podsim.js')} run ${file}; echo "podsim exited $?"; sleep 60`;
+    tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '45', '-c', REPO, run);
+  });
+
+  after(() => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', session]);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('SIGTERM leaves the screen as q does and exits 143', async () => {
+    await waitForScreen('the pod table', (text) => /^NAMESPACE {3}NAME↑/m.test(text) && elapsedSeconds(text) >= 1, 30_000, session);
+    // The node process itself, not the shell or the tmux server whose command lines also name the file.
+    const pid = execFileSync('pgrep', ['-f', `^node \\S*bin/podsim\\.js run ${file}$`], { encoding: 'utf8' }).trim().split('\n')[0];
+    process.kill(Number(pid), 'SIGTERM');
+    const text = await waitForScreen('the process to exit', (screen) => screen.includes('podsim exited 143'), 10_000, session);
+    assert.doesNotMatch(text, /NAME↑/, 'the alternate screen is gone');
+  });
+});
