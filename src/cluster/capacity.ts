@@ -16,6 +16,12 @@ const TERMINATING_HEADROOM = 2;
 const MIN_POD_SLOTS = 1024;
 /** The engine's timer ids are 32-bit; far below that, memory is the real limit. */
 const MAX_POD_SLOTS = 4_000_000;
+/**
+ * Container slots the engine may allocate in all: about 1.4 GB at some 235
+ * bytes a slot, below the 2 GiB that offsets into one WASM memory reach.
+ * Pods past it are left Pending with a PodsimEngineFull Warning event.
+ */
+const MAX_TOTAL_CONTAINER_SLOTS = 6_000_000;
 
 /** Returns how many pods the scenario's nodes can run at once. */
 export function nodePodCapacity(objects: readonly KubeObject[]): number {
@@ -32,7 +38,8 @@ export function nodePodCapacity(objects: readonly KubeObject[]): number {
 export function enginePodSlots(objects: readonly KubeObject[]): number {
   const pods = objects.filter((object) => object.kind === 'Pod').length;
   const wanted = TERMINATING_HEADROOM * Math.max(nodePodCapacity(objects), pods);
-  return Math.min(MAX_POD_SLOTS, Math.max(MIN_POD_SLOTS, wanted));
+  const byMemory = Math.floor(MAX_TOTAL_CONTAINER_SLOTS / engineContainerSlots(objects));
+  return Math.min(MAX_POD_SLOTS, byMemory, Math.max(MIN_POD_SLOTS, wanted));
 }
 
 /** Containers per pod the engine reserves at least, so a later live edit can add a few. */

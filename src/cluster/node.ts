@@ -19,9 +19,9 @@ export const DEFAULT_NODE: SimulatedNode = {
 
 /**
  * Hands out pod IPs from a node's pod CIDR as the host-local IPAM plugin
- * does: the next address after the last one given, skipping the network
- * address, the gateway (.1) and the broadcast address, and any address a
- * running pod still holds; after the last address it starts over.
+ * does. Each pod gets the next address after the last one given. The network
+ * address, the gateway (.1), the broadcast address and addresses that running
+ * pods hold are skipped. After the last address it starts over.
  */
 export class PodIPAllocator {
   private readonly base: number;

@@ -282,7 +282,10 @@ function validateServiceSpec(spec: Fields): FieldError[] {
  * counterpart, so the messages follow kube-apiserver's field error form.
  */
 function validateClusterSettings(spec: Fields): FieldError[] {
-  const errors: FieldError[] = [];
+  // A misspelt field would otherwise leave the default in place without a word.
+  const errors: FieldError[] = unknownFields(spec, 'spec', SETTINGS_FIELDS);
+  errors.push(...unknownFields(asFields(spec.nodes), 'spec.nodes', SETTINGS_NODE_FIELDS));
+  for (const client of ['controllerManager', 'scheduler']) errors.push(...unknownFields(asFields(spec[client]), `spec.${client}`, SETTINGS_LIMIT_FIELDS));
   const nodes = asFields(spec.nodes);
   if (nodes !== undefined) {
     const count = nodes.count;
@@ -313,6 +316,18 @@ function validateClusterSettings(spec: Fields): FieldError[] {
     if (limits.kubeAPIBurst !== undefined) errors.push(...validateNonNegativeNumber(limits.kubeAPIBurst, `spec.${client}.kubeAPIBurst`, true));
   }
   return errors;
+}
+
+const SETTINGS_FIELDS = ['runtimeConfig', 'admissionPlugins', 'disabledAdmissionPlugins', 'nodes', 'nodeMonitorGracePeriodSeconds', 'controllerManager', 'scheduler'];
+const SETTINGS_NODE_FIELDS = ['count', 'cpu', 'memory', 'pods', 'namePrefix'];
+const SETTINGS_LIMIT_FIELDS = ['kubeAPIQPS', 'kubeAPIBurst'];
+
+/** Returns a Forbidden error for each field of `fields` that ClusterSettings does not have. */
+function unknownFields(fields: Fields | undefined, path: string, known: readonly string[]): FieldError[] {
+  if (fields === undefined) return [];
+  return Object.keys(fields)
+    .filter((key) => !known.includes(key))
+    .map((key) => forbidden(`${path}.${key}`, `unknown field; known fields are ${known.join(', ')}`));
 }
 
 function isIntegerInRange(value: unknown, min: number, max: number): boolean {

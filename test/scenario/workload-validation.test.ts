@@ -188,6 +188,12 @@ describe('ClusterSettings validation', () => {
     assert.deepEqual(loadErrors(settings('nodes: {count: 5, cpu: "8", memory: 16Gi}')), []);
   });
 
+  test('a misspelt field is named, not ignored', () => {
+    const errors = loadErrors(settings('nodez: {count: 1}'));
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /spec\.nodez: Forbidden: unknown field; known fields are runtimeConfig, /);
+  });
+
   test('a negative QPS, which turns the limit off, loads', () => {
     assert.deepEqual(loadErrors(settings('controllerManager: {kubeAPIQPS: -1}')), []);
   });

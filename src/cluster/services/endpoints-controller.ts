@@ -174,7 +174,8 @@ export class EndpointsController {
     for (const ordinal of [...state.dirtySlices].sort((a, b) => a - b)) {
       const pods = [...state.slices[ordinal]].map((uid) => state.members.get(uid)!);
       pods.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : (a.metadata.name ?? '') > (b.metadata.name ?? '') ? 1 : 0));
-      if (pods.length === 0 && state.members.size > 0) removeSlice(this.store, state.service, ordinal);
+      // An emptied slice is deleted; the first stays, empty, only while the Service has no endpoints at all.
+      if (pods.length === 0 && (ordinal > 0 || state.members.size > 0)) removeSlice(this.store, state.service, ordinal);
       else writeSlice(this.store, state.service, ordinal, pods);
     }
     state.dirtySlices.clear();

@@ -73,3 +73,15 @@ test('EndpointSlices hold at most 100 endpoints and cover every pod once', () =>
   assert.ok(after.every((slice) => slice.endpoints.length > 0));
   assert.ok(after.length <= 11);
 });
+
+test('scaling to 0 leaves one empty placeholder slice', () => {
+  const { plane } = makeCluster({ settings: unlimited, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
+  plane.apply(parseYaml(fleet(150)));
+  runUntil(plane, 10_000);
+  assert.equal(plane.store.list<EndpointSlice>('EndpointSlice').length, 2);
+  plane.scale('Deployment', 'default', 'web', 0);
+  runUntil(plane, 30_000);
+  const slices = plane.store.list<EndpointSlice>('EndpointSlice');
+  assert.equal(slices.length, 1);
+  assert.deepEqual(slices[0].endpoints, []);
+});
