@@ -27,6 +27,7 @@ import {
   isValidPortName,
   isValidPortNum,
 } from './names.js';
+import { parseQuantityNano } from '../kubelet/quantity.js';
 import { isNegativeQuantity, quantityError } from './quantity.js';
 
 export type NameFormat = 'subdomain' | 'dns1035' | 'label';
@@ -344,8 +345,9 @@ function validateVolumeMounts(container: Container, volumeNames: Set<string>, pa
 }
 
 /**
- * Checks ValidateResourceRequirements' quantity rule: every limit and request
- * is at least 0, reported at paths such as `resources.requests[cpu]`.
+ * Checks ValidateResourceRequirements' quantity rules: every limit and request
+ * is at least 0 and no request exceeds its limit, reported at paths such as
+ * `resources.requests[cpu]`.
  * Quantities that do not parse were already rejected at decoding.
  * NOTE: the API server prints the canonical form of the quantity (value.String());
  * podsim prints it as written, which differs for forms such as `-5120Mi`.
@@ -359,6 +361,15 @@ function validateResourceQuantities(container: Container, path: string): FieldEr
       if (isNegativeQuantity(value)) {
         errors.push(invalid(`${path}.${listName}[${name}]`, String(value), 'must be greater than or equal to 0'));
       }
+    }
+  }
+  // A request may not exceed the limit of the same resource.
+  const limits = container.resources?.limits ?? {};
+  for (const [name, request] of Object.entries(container.resources?.requests ?? {})) {
+    const limit = limits[name];
+    if (limit === undefined || request === undefined || quantityError(limit) !== undefined || quantityError(request) !== undefined) continue;
+    if (parseQuantityNano(request) > parseQuantityNano(limit)) {
+      errors.push(invalid(`${path}.requests[${name}]`, String(request), `must be less than or equal to ${name} limit of ${limit}`));
     }
   }
   return errors;

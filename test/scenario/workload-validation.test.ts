@@ -61,6 +61,12 @@ describe('workload spec validation', () => {
         '<stdin>:17:13: The Deployment "web" is invalid: spec.template.spec.containers[0].resources.requests[memory]: Invalid value: "-5Gi": must be greater than or equal to 0',
     },
     {
+      name: 'request above limit',
+      text: deployment([], ['        resources:', '          requests: {cpu: "2"}', '          limits: {cpu: "1"}']),
+      expected:
+        '<stdin>:16:22: The Deployment "web" is invalid: spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "2": must be less than or equal to cpu limit of 1',
+    },
+    {
       name: 'maxUnavailable abc',
       text: deployment(['  strategy:', '    rollingUpdate:', '      maxUnavailable: abc']),
       expected: `<stdin>:8:7: The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"abc"}: ${PERCENT_MESSAGE}`,
