@@ -563,8 +563,8 @@ export class ControlPlane implements ControllerContext {
     this.batchWakeMs = -1;
     this.lastPassMs = this.now;
 
-    // A wake-up was asked for by a rule that depends on time (minReadySeconds,
-    // deadlines, evictions), so that pass syncs every object; other passes
+    // A wake-up comes from a rule that depends on time (minReadySeconds,
+    // deadlines, evictions), so that pass syncs every object. Other passes
     // sync the objects the work queue names.
     let full = woke || this.fullPassPending || this.syncEveryObject;
     this.fullPassPending = false;

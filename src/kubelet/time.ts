@@ -12,7 +12,7 @@ export const DEFAULT_EPOCH_MS = Date.UTC(2026, 0, 1);
  */
 export function formatRfc3339(simMs: number, epochMs: number = DEFAULT_EPOCH_MS): string {
   const wholeSecondsMs = Math.floor((epochMs + simMs) / 1000) * 1000;
-  // Most calls in a row stamp the same second: a status write and the events around it.
+  // Consecutive calls usually stamp the same second (a status write and the events around it), so the last result is reused.
   if (wholeSecondsMs === lastFormatted.ms) return lastFormatted.text;
   const text = new Date(wholeSecondsMs).toISOString().replace('.000Z', 'Z');
   lastFormatted.ms = wholeSecondsMs;

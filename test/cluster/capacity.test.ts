@@ -5,11 +5,11 @@ import { parseYaml } from './harness.js';
 
 const settings = (count: number, pods: number) => parseYaml(`apiVersion: podsim.io/v1alpha1\nkind: ClusterSettings\nmetadata: {name: c}\nspec: {nodes: {count: ${count}, pods: ${pods}}}`);
 
-test('the engine gets two pod slots for every pod the nodes can run', () => {
+test('two pod slots per node pod', () => {
   assert.equal(enginePodSlots(settings(100, 1100)), 220_000);
 });
 
-test('a cluster too large for one engine memory gets as many slots as fit, not a crash', () => {
+test('pod slots capped by engine memory', () => {
   const objects = settings(10_000, 1000);
   const slots = enginePodSlots(objects);
   assert.equal(slots, Math.floor(6_000_000 / engineContainerSlots(objects)));

@@ -27,7 +27,7 @@ export function loadYaml(path: string): KubeObject[] {
   return parseYaml(readFileSync(new URL(path, import.meta.url), 'utf8'));
 }
 
-/** A Deployment `web` of nginx pods labelled app=web, serving port 80. */
+/** Returns the YAML of a Deployment `web` of nginx pods labelled app=web, serving port 80. */
 export function webDeployment(replicas: number): string {
   return `
 apiVersion: apps/v1

@@ -24,20 +24,20 @@ class BusySimulation extends FakeSimulation {
   }
 }
 
-test('a frame stops advancing when its time budget is spent, and says the simulation is behind', () => {
+test('frame budget stops the simulation behind', () => {
   const real = { nowMs: 0 };
   const simulation = new BusySimulation(real, 5);
   const session = new TuiSession({ simulation, clock: () => real.nowMs, speed: 1000 });
   const start = simulation.nowMs;
   real.nowMs += 100;
   session.tick();
-  // x1000 over 100 real ms asks for 100 s; at 5 real ms per 10 ms step the 60 ms budget covers 12 steps.
+  // x1000 over 100 real ms requests 100 s; at 5 real ms per 10 ms step the 60 ms budget covers 12 steps.
   assert.equal(simulation.steps, 12);
   assert.equal(simulation.nowMs - start, 120);
   assert.equal(session.behind, true);
 });
 
-test('a frame that reaches its target is not behind', () => {
+test('frame reaching its target is not behind', () => {
   const real = { nowMs: 0 };
   const simulation = new BusySimulation(real, 0);
   const session = new TuiSession({ simulation, clock: () => real.nowMs, speed: 1 });

@@ -45,8 +45,8 @@ export interface ControllerContext {
   orphanPods(namespace: string): Pod[];
   /**
    * Takes one request from the rate limit of `client` (a controller's or the
-   * scheduler's API client). When none is left, returns false and asks for a
-   * wake-up when the next one is.
+   * scheduler's API client). When none is left, returns false and sets a
+   * wake-up for the time the next one is available.
    */
   takeApiToken(client: 'controller-manager' | 'scheduler', component: string): boolean;
   /**

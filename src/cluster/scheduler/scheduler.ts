@@ -53,7 +53,7 @@ export function podRequests(pod: Pod): ResourceList {
 
 const requestsBySpec = new WeakMap<Pod['spec'], ResourceList>();
 
-/** A pod's requests cannot change after creation (no in-place resize here), so they are computed once per spec. */
+/** Returns a pod's requests from `cache`, computing them once per spec: requests cannot change after creation (podsim has no in-place resize). */
 function perSpec(cache: WeakMap<Pod['spec'], ResourceList>, pod: Pod, compute: (pod: Pod) => ResourceList): ResourceList {
   let value = cache.get(pod.spec);
   if (value === undefined) cache.set(pod.spec, (value = compute(pod)));
@@ -262,7 +262,7 @@ function freePercent(capacity: bigint, used: bigint): number {
  * victims, which is the message printed for every resource failure.
  */
 export function schedulePod(pod: Pod, nodes: Node[], usageByNode: NodeUsageLookup): ScheduleResult {
-  // ErrNoNodesAvailable: with no node at all the scheduler says so instead of counting 0/0.
+  // ErrNoNodesAvailable: with no node at all the message reports that instead of counting 0/0.
   if (nodes.length === 0) return { message: 'no nodes available to schedule pods' };
   const feasible: { node: Node; score: number }[] = [];
   const histogram = new Map<string, number>();

@@ -59,12 +59,12 @@ export class EndpointsController {
     const changedServices = this.changedServices;
     this.changedPods = new Map();
     this.changedServices = new Set();
-    const wanted = new Set<string>();
+    const selectorServices = new Set<string>();
     for (const service of this.store.list<Service>('Service')) {
       if (!service.spec.selector || service.spec.type === 'ExternalName') continue;
       const namespace = service.metadata.namespace ?? 'default';
       const key = `${namespace}/${service.metadata.name}`;
-      wanted.add(key);
+      selectorServices.add(key);
       let state = this.states.get(key);
       if (!state || changedServices.has(key) || state.service.metadata.uid !== service.metadata.uid) {
         state = this.rebuild(service, state);
@@ -74,11 +74,11 @@ export class EndpointsController {
       }
       this.flush(state);
     }
-    for (const key of [...this.states.keys()]) if (!wanted.has(key)) this.states.delete(key);
+    for (const key of [...this.states.keys()]) if (!selectorServices.has(key)) this.states.delete(key);
     // Endpoints whose Service is gone are removed with it; slices go through their ownerReference.
     for (const endpoints of this.store.list<Endpoints>('Endpoints')) {
       const managed = endpoints.metadata.labels?.['endpoints.kubernetes.io/managed-by'] === 'endpoint-controller';
-      if (managed && !wanted.has(`${endpoints.metadata.namespace}/${endpoints.metadata.name}`)) this.store.remove('Endpoints', endpoints.metadata.namespace, endpoints.metadata.name ?? '');
+      if (managed && !selectorServices.has(`${endpoints.metadata.namespace}/${endpoints.metadata.name}`)) this.store.remove('Endpoints', endpoints.metadata.namespace, endpoints.metadata.name ?? '');
     }
   }
 

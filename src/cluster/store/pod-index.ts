@@ -33,7 +33,7 @@ interface Indexed {
   /** spec.nodeName, or '' while unbound. */
   boundTo: string;
   /** The node whose resources the pod uses (bound and not terminal), or ''. */
-  holds: string;
+  usesNode: string;
 }
 
 export class PodIndex implements NodeUsageLookup {
@@ -108,19 +108,22 @@ export class PodIndex implements NodeUsageLookup {
     const namespace = pod.metadata.namespace ?? 'default';
     const controller = controllerOf(pod)?.uid ?? '';
     const boundTo = pod.spec.nodeName ?? '';
-    const holds = boundTo !== '' && !isTerminal(pod) ? boundTo : '';
+    const usesNode = boundTo !== '' && !isTerminal(pod) ? boundTo : '';
     if (previous && previous.controller !== controller) this.unlink(uid, previous);
     this.link(uid, pod, namespace, controller);
+
     const active = !isTerminal(pod) && pod.metadata.deletionTimestamp === undefined;
     const ready = active && pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') === true;
     const labelsKey = JSON.stringify(pod.metadata.labels ?? {});
     if (previous) this.count(previous.controller, previous, -1);
-    const entry: Indexed = { pod, namespace, controller, boundTo, holds, active, ready, labelsKey };
+    const entry: Indexed = { pod, namespace, controller, boundTo, usesNode, active, ready, labelsKey };
     this.count(controller, entry, 1);
-    if (previous?.holds !== holds) {
-      if (previous && previous.holds !== '') this.release(previous.holds, previous.pod);
-      if (holds !== '') addToUsage(this.usageOf(holds), pod, 1);
+
+    if (previous?.usesNode !== usesNode) {
+      if (previous && previous.usesNode !== '') this.release(previous.usesNode, previous.pod);
+      if (usesNode !== '') addToUsage(this.usageOf(usesNode), pod, 1);
     }
+
     if (boundTo !== '' && (previous?.boundTo ?? '') === '') this.newlyBound.set(uid, pod);
     if (boundTo === '' && pod.metadata.deletionTimestamp === undefined) this.unbound.set(uid, pod);
     else this.unbound.delete(uid);
@@ -145,7 +148,7 @@ export class PodIndex implements NodeUsageLookup {
   private forget(uid: string, entry: Indexed): void {
     this.unlink(uid, entry);
     this.count(entry.controller, entry, -1);
-    if (entry.holds !== '') this.release(entry.holds, entry.pod);
+    if (entry.usesNode !== '') this.release(entry.usesNode, entry.pod);
     this.unbound.delete(uid);
     this.newlyBound.delete(uid);
     this.entries.delete(uid);

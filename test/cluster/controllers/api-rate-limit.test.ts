@@ -44,7 +44,7 @@ test('ClusterSettings raise the controller limit, and a negative QPS removes it'
   assert.equal(created(unlimited.events(), 0), 200);
 });
 
-test('without limits, the ReplicaSet controller creates 500 pods a burst and waits for them before the next', () => {
+test('unlimited creates wait between 500-pod bursts', () => {
   const { plane } = makeCluster({ settings: { nodes: { count: 4, pods: 500 }, controllerManager: { kubeAPIQPS: -1 }, scheduler: { kubeAPIQPS: -1 } }, timing });
   plane.apply(parseYaml(webDeployment(1200)));
   plane.reconcile(0);

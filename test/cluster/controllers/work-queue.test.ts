@@ -8,7 +8,7 @@ import { loadScenario } from '../../../src/scenario/load.js';
 
 const root = new URL('../../../scenarios/', import.meta.url).pathname;
 
-/** Every scenario: the files at the top, each folder as one scenario, the files of scenarios/controllers one by one. */
+/** Returns every scenario: the files at the top, each folder as one scenario, and the files of scenarios/controllers one by one. */
 function scenarios(): string[] {
   const paths: string[] = [];
   for (const entry of readdirSync(root).sort()) {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { PodIPAllocator } from '../../../src/cluster/node.js';
 import { podCIDRFor } from '../../../src/cluster/nodes/default-nodes.js';
 
-test('a node gets a /24 while its pods fit, and a larger block when they do not', () => {
+test('pod CIDR grows with max pods', () => {
   assert.equal(podCIDRFor(0, 110), '10.244.0.0/24');
   assert.equal(podCIDRFor(2, 110), '10.244.2.0/24');
   assert.equal(podCIDRFor(300, 110), '10.245.44.0/24');
@@ -11,7 +11,7 @@ test('a node gets a /24 while its pods fit, and a larger block when they do not'
   assert.equal(podCIDRFor(1, 1100), '10.244.8.0/21');
 });
 
-test('pod IPs run from .2, skip addresses still held, and never repeat while held', () => {
+test('allocator skips addresses in use', () => {
   const allocator = new PodIPAllocator({ name: 'n', internalIP: '10.0.0.11', podCIDR: '10.244.8.0/21' });
   const first = Array.from({ length: 2045 }, () => allocator.allocate());
   assert.equal(first[0], '10.244.8.2');
@@ -23,7 +23,7 @@ test('pod IPs run from .2, skip addresses still held, and never repeat while hel
   assert.equal(allocator.allocate(), '10.244.9.7', 'the only free address');
 });
 
-test('a /24 hands out .2 to .254, then reuses freed addresses in order', () => {
+test('allocator reuses freed addresses in order', () => {
   const allocator = new PodIPAllocator({ name: 'n', internalIP: '10.0.0.11', podCIDR: '10.244.0.0/24' });
   const all = Array.from({ length: 253 }, () => allocator.allocate());
   assert.equal(all.at(-1), '10.244.0.254');

@@ -5,7 +5,7 @@ import { makeCluster, parseYaml, runUntil } from '../harness.js';
 
 const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec: {containers: [{name: c, image: x}]}`;
 
-test('a pod that fit nowhere is bound once another pod gives its room back', () => {
+test('pending pod binds after a pod leaves', () => {
   const { plane } = makeCluster({ settings: { nodes: { count: 2, pods: 1 } }, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
   plane.apply(parseYaml([pod('a'), pod('b'), pod('c')].join('\n---\n')));
   runUntil(plane, 5000);
@@ -18,7 +18,7 @@ test('a pod that fit nowhere is bound once another pod gives its room back', () 
   assert.equal(waiting().spec.nodeName, 'node-1');
 });
 
-test('a pod that fit nowhere is bound once a node joins', () => {
+test('pending pod binds after a node joins', () => {
   const { plane } = makeCluster({ settings: { nodes: { count: 2, pods: 1 } }, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
   plane.apply(parseYaml([pod('a'), pod('b'), pod('c')].join('\n---\n')));
   runUntil(plane, 5000);
@@ -27,7 +27,7 @@ test('a pod that fit nowhere is bound once a node joins', () => {
   assert.equal(plane.store.get<Pod>('Pod', 'default', 'c')!.spec.nodeName, 'extra');
 });
 
-test('pods are scheduled first come first served, whatever their names', () => {
+test('scheduler is first come first served', () => {
   const { plane } = makeCluster({ settings: { nodes: { count: 1, pods: 2 } }, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
   plane.apply(parseYaml([pod('zzz'), pod('aaa'), pod('mmm')].join('\n---\n')));
   plane.reconcile(0);
@@ -35,7 +35,7 @@ test('pods are scheduled first come first served, whatever their names', () => {
   assert.deepEqual(bound.sort(), ['aaa', 'zzz']);
 });
 
-test('a pod that fits nowhere is tried again every five minutes, and each attempt is an event', () => {
+test('unschedulable pod retried every five minutes', () => {
   const { plane } = makeCluster({ settings: { nodes: { count: 1, pods: 1 } }, timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
   plane.apply(parseYaml([pod('a'), pod('b')].join('\n---\n')));
   plane.reconcile(0);
@@ -44,7 +44,7 @@ test('a pod that fits nowhere is tried again every five minutes, and each attemp
   assert.deepEqual(attempts, [0, 300_000, 600_000]);
 });
 
-test('with no nodes at all the scheduler says so', () => {
+test('no nodes message', () => {
   const { plane } = makeCluster({ settings: { nodes: { count: 0 } } });
   plane.apply(parseYaml(pod('a')));
   plane.reconcile(1000);

@@ -4,7 +4,7 @@ import type { Endpoints } from '../../../src/api/core.js';
 import type { EndpointSlice } from '../../../src/api/discovery.js';
 import { makeCluster, parseYaml, runUntil } from '../harness.js';
 
-test('a pod whose named target port does not exist is left out of Endpoints and the port out of the slice', () => {
+test('unresolved named target port is left out', () => {
   const { plane } = makeCluster({ timing: { startMs: 1000, readyMs: 2000, runMs: 1e9, stopMs: 1000 } });
   plane.apply(
     parseYaml(`apiVersion: v1

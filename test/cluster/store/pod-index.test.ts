@@ -56,7 +56,7 @@ function apply(store: ObjectStore, entry: Step): void {
 
 const names = (pods: Pod[]) => pods.map((pod) => pod.metadata.name).sort();
 
-test('the pod index always equals a walk over the stored pods', () => {
+test('pod index matches a store walk', () => {
   fc.assert(
     fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
       const store = new ObjectStore({ seed: 1, epochMs: 0, now: () => 0 });
@@ -79,7 +79,7 @@ test('the pod index always equals a walk over the stored pods', () => {
   );
 });
 
-test('capacity generation grows when a pod gives its node back, not when one binds', () => {
+test('capacity generation grows on release only', () => {
   const store = new ObjectStore({ seed: 1, epochMs: 0, now: () => 0 });
   const index = new PodIndex(store);
   apply(store, { op: 'create', name: 1, owner: 0, node: 0, cpu: 1 });
